@@ -1,0 +1,95 @@
+"""One file through the pipeline: load -> validate -> model -> rules.
+
+`check_file` never raises for anything wrong with the input: every problem
+ends up in the returned FileReport, so a batch run goes on and a reporter
+can say exactly why a file was not checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import loader, messages
+from .engine import evaluate
+from .model import InconsistentProgramme, build
+from .result import FileReport, Problem
+from .ruleset import Ruleset
+from .validate import PROGRAMME_SCHEMA, validate
+from .waivers import apply_waivers
+
+FORMAT = "rusplan/v1"
+
+
+@dataclass
+class Options:
+    lang: str = "nb"
+    as_of: dt.date = field(default_factory=dt.date.today)
+    max_bytes: int = loader.DEFAULT_MAX_BYTES
+    select: frozenset = frozenset()
+    ignore: frozenset = frozenset()
+    strict: bool = False
+
+
+def load_problem(err: loader.LoadError, lang: str) -> Problem:
+    return Problem(messages.localise(err.code, lang, err.params, err.message), err.line, err.column, code=err.code, hint=err.hint)
+
+
+def read(path: str, options: Options) -> loader.Document | Problem:
+    try:
+        return loader.load(path, max_bytes=options.max_bytes)
+    except loader.LoadError as err:
+        return load_problem(err, options.lang)
+
+
+def is_programme(doc: loader.Document) -> bool:
+    return isinstance(doc.data, dict) and doc.data.get("format") == FORMAT
+
+
+def check_file(path: str, rulesets: tuple[Ruleset, ...], options: Options) -> FileReport:
+    report = FileReport(path)
+    doc = read(path, options)
+    if isinstance(doc, Problem):
+        report.errors.append(doc)
+        return report
+    return check_document(doc, rulesets, options, report)
+
+
+def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
+    lang = options.lang
+    if not is_programme(doc):
+        found = doc.data.get("format") if isinstance(doc.data, dict) else None
+        line, column = doc.locate(("format",)) if isinstance(doc.data, dict) and "format" in doc.data else (1, 1)
+        shown = f"'{found}'" if found is not None else "-"
+        report.errors.append(Problem(messages.text("not-a-programme", lang, found=shown), line, column, code="not-a-programme"))
+        return report
+    problems = validate(doc, PROGRAMME_SCHEMA, lang)
+    if problems:
+        report.errors.extend(problems)
+        return report
+    programme_data = doc.data["programme"]
+    report.institution = programme_data["institution"]
+    report.programme = programme_data["code"]
+    for ruleset in rulesets:
+        try:
+            programme = build(doc, ruleset, lang)
+        except InconsistentProgramme as exc:
+            report.errors.extend(exc.problems)
+            return report
+        results = evaluate(programme, ruleset, lang, options.as_of)
+        report.results.extend(r for r in results if _selected(r.rule, options))
+    extra = doc.data["admission"].get("additional_requirements")
+    if extra:
+        report.info.append(messages.text("info-additional", lang, items=", ".join(extra)))
+    apply_waivers(report, doc, options)
+    if options.strict:
+        for result in report.results:
+            if result.status == "warn":
+                result.status = "fail"
+    return report
+
+
+def _selected(rule_id: str, options: Options) -> bool:
+    if options.select and rule_id not in options.select:
+        return False
+    return rule_id not in options.ignore

@@ -1,0 +1,249 @@
+"""The command line.  Each command imports only what it needs.
+
+Exit codes: 0 compliant, 1 a rule failed, 2 could not check (bad input,
+bad rules file, bad usage).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from .result import EXIT_INVALID
+
+app = typer.Typer(
+    name="rusplan",
+    help="Check a study programme against the regulation on interdisciplinary further education in "
+    "mental-health and substance-use work (tverrfaglig videreutdanning i psykisk helsearbeid og rusarbeid).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="List or validate rules.", invoke_without_command=True, rich_markup_mode=None)
+app.add_typer(rules_app, name="rules")
+
+
+class Lang(str, Enum):
+    nb = "nb"
+    en = "en"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
+    html = "html"
+
+
+def fail(message: str) -> None:
+    """A one-line reason on stderr and exit code 2."""
+    sys.stderr.write(f"rusplan: {message}\n")
+    raise typer.Exit(EXIT_INVALID)
+
+
+def _rulesets(rules: Optional[str], lang: str):
+    from .ruleset import RulesError, load_rulesets
+
+    try:
+        return load_rulesets(rules, lang)
+    except RulesError as err:
+        for p in err.problems:
+            where = f"{err.path}:{p.line}:{p.column}" if p.line else err.path
+            sys.stderr.write(f"{where}: {p.message}\n")
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+def _use_color(no_color: bool, stream) -> bool:
+    return not no_color and "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+def _write(text: str, output: Optional[str], force: bool) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    if os.path.exists(output) and not force:
+        fail(f"{output} exists; use --force to overwrite it")
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+
+
+def _split(values: Optional[List[str]]) -> frozenset:
+    return frozenset(v.strip() for value in values or [] for v in value.split(",") if v.strip())
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., metavar="FILE_OR_DIR...", help="Programme files, or folders to search for *.yaml/*.yml."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Another rules file or folder of rules files."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge § 22's dates as of this day (default: today)."),
+    lang: Lang = typer.Option(Lang.nb, "--lang", help="Language of messages; quotes stay Norwegian."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too."),
+    select: Optional[List[str]] = typer.Option(None, "--select", metavar="RULE,...", help="Only these rules."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="RULE,...", help="Not these rules."),
+    include: Optional[List[str]] = typer.Option(None, "--include", metavar="GLOB", help="In folders, only files matching (default *.yaml, *.yml)."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", metavar="GLOB", help="In folders, skip files matching."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for many files (default: number of CPUs)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures and the verdict."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour (also: NO_COLOR set)."),
+    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse files larger than this."),
+) -> None:
+    """Check programme files against the rules; exit 0 compliant, 1 not, 2 could not check."""
+    import datetime as dt
+
+    from . import batch
+    from .checker import Options
+    from .reporters import RenderContext, render
+    from .result import exit_code
+
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'")
+    rulesets = _rulesets(rules, lang.value)
+    known = {r.id for rs in rulesets for r in rs.rules}
+    chosen, skipped = _split(select), _split(ignore)
+    unknown = sorted((chosen | skipped) - known)
+    if unknown:
+        fail(f"unknown rule(s): {', '.join(unknown)} (see 'rusplan rules')")
+    options = Options(lang=lang.value, as_of=day, max_bytes=max_bytes, select=chosen, ignore=skipped, strict=strict)
+    targets = batch.discover(paths, list(include or []), list(exclude or []))
+    if not targets:
+        fail("no programme files found in " + ", ".join(paths))
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    with _progress(len(targets)) as progress:
+        reports = batch.run(targets, rules, options, min(workers, len(targets)), progress)
+    ctx = RenderContext(
+        lang=lang.value,
+        color=fmt == Format.text and output is None and _use_color(no_color, sys.stdout),
+        quiet=quiet,
+        rulesets=rulesets,
+        as_of=day.isoformat(),
+    )
+    _write(render(fmt.value, reports, ctx), output, force)
+    raise typer.Exit(exit_code(reports))
+
+
+class _progress:
+    """A progress bar on stderr, only on a terminal and only after a second."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):
+        import time
+
+        self.started = time.monotonic()
+        if self.total < 2 or not sys.stderr.isatty():
+            return None
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        import time
+
+        if self.bar is None:
+            if time.monotonic() - self.started < 1.0:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("rusplan", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@rules_app.callback()
+def rules_list(
+    ctx: typer.Context,
+    rules: Optional[str] = typer.Option(None, "--rules", help="Another rules file or folder."),
+    lang: Lang = typer.Option(Lang.nb, "--lang"),
+) -> None:
+    """List the rules: id, §, severity and title."""
+    if ctx.invoked_subcommand:
+        return
+    for ruleset in _rulesets(rules, lang.value):
+        for rule in ruleset.rules:
+            sys.stdout.write(f"{rule.id:<22} {rule.section:<9} {rule.severity:<8} {rule.text('title', lang.value)}\n")
+
+
+@rules_app.command("validate")
+def rules_validate(path: str = typer.Argument(..., help="A rules file or folder.")) -> None:
+    """Validate a rules file against the bundled meta-schema; exit 0 if valid, 2 if not."""
+    rulesets = _rulesets(path, "en")
+    for ruleset in rulesets:
+        sys.stdout.write(f"{ruleset.path}: valid ({len(ruleset.rules)} rules, {len(ruleset.outcomes)} outcomes)\n")
+
+
+@app.command()
+def explain(
+    rule: str = typer.Argument(..., help="A rule id, e.g. practice-weeks."),
+    rules: Optional[str] = typer.Option(None, "--rules"),
+    lang: Lang = typer.Option(Lang.nb, "--lang"),
+) -> None:
+    """What a rule checks, the regulation text it enforces, and a passing and a failing example."""
+    from .explain import explain_rule
+
+    for ruleset in _rulesets(rules, lang.value):
+        found = ruleset.rule(rule)
+        if found:
+            sys.stdout.write(explain_rule(found, ruleset, lang.value))
+            return
+    fail(f"unknown rule '{rule}' (see 'rusplan rules')")
+
+
+@app.command()
+def outcomes(
+    area: Optional[int] = typer.Option(None, "--area", help="Only this competence area (1-5)."),
+    rules: Optional[str] = typer.Option(None, "--rules"),
+    lang: Lang = typer.Option(Lang.nb, "--lang"),
+) -> None:
+    """List the learning outcomes with the ids to use in `covers`."""
+    for ruleset in _rulesets(rules, lang.value):
+        areas = ruleset.vocabularies["areas"]
+        for area_id in areas.ids:
+            if area is not None and area_id != str(area):
+                continue
+            sys.stdout.write(f"{area_id}. {areas.label(area_id, lang.value)}\n")
+            for outcome in ruleset.outcomes.values():
+                if str(outcome["area"]) == area_id:
+                    sys.stdout.write(f"  {outcome['id']:<4} [{outcome['category']}] {outcome['text']}\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the programme file format (for editors and check-jsonschema)."""
+    from importlib import resources
+
+    sys.stdout.write(resources.files("rusplan").joinpath("schemas", "programme-v1.schema.json").read_text("utf-8"))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        sys.stderr.write("rusplan: interrupted\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

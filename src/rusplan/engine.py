@@ -1,0 +1,116 @@
+"""Evaluate a ruleset against a programme: rules in, RuleResults out.
+
+The engine knows nothing about any particular rule.  For each rule it
+decides the scope (skip), the contexts (one per study path for per-path
+rules), runs the rule's check functions on the selected values and turns
+their findings into located, worded results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from string import Formatter
+
+from . import messages
+from .checks import FUNCTIONS, MISSING, Context, Finding
+from .model import Programme
+from .result import RuleResult
+from .ruleset import Rule, Ruleset
+from .selector import Match, compile_path, select
+
+
+def evaluate(programme: Programme, ruleset: Ruleset, lang: str, as_of: dt.date) -> list[RuleResult]:
+    results: list[RuleResult] = []
+    for rule in ruleset.rules:
+        results.extend(evaluate_rule(rule, programme, ruleset, lang, as_of))
+    return results
+
+
+def _out_of_scope(rule: Rule, programme: Programme, ruleset: Ruleset) -> str | None:
+    scope = ruleset.scope
+    if rule.scope_all or not scope:
+        return None
+    found = select(scope["path"], programme.data)
+    value = found[0].value if found else None
+    return None if value in scope["in"] else str(value)
+
+
+def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str, as_of: dt.date) -> list[RuleResult]:
+    outside = _out_of_scope(rule, programme, ruleset)
+    if outside is not None:
+        label = ruleset.vocabularies["frameworks"].label(outside, lang) if "frameworks" in ruleset.vocabularies else outside
+        return [_result(rule, lang, "skip", messages.text("skip-framework", lang, framework=label), (0, 0))]
+
+    paths = programme.paths if rule.per_path else [None]
+    # (finding's location, message) -> study paths it was found on, in order
+    found: dict[tuple, list[str]] = {}
+    details: dict[tuple, tuple[Finding, str, str]] = {}
+    for study_path in paths:
+        roots = {"courses": study_path.courses} if study_path else {}
+        anchor = (compile_path(rule.given[0])[0].key,)
+        ctx = Context(programme, ruleset, lang, as_of, roots, anchor)
+        for check in rule.checks:
+            matches = _matches(rule, check.field, programme, roots)
+            for finding in FUNCTIONS[check.function](ctx, matches, check.options):
+                text = _message(rule, check.message, finding, lang)
+                key = (finding.path, text)
+                found.setdefault(key, []).append(study_path.name if study_path else "")
+                details.setdefault(key, (finding, text, finding.status or ""))
+
+    if not found:
+        anchor = (compile_path(rule.given[0])[0].key,)
+        return [_result(rule, lang, "pass", rule.text("title", lang), programme.doc.locate(anchor))]
+    results = []
+    for key, on_paths in found.items():
+        finding, text, status = details[key]
+        # A finding on every path is about the programme; on some, name them.
+        named = "" if len(on_paths) == len(paths) else ", ".join(on_paths)
+        status = status or ("fail" if rule.severity == "error" else "warn")
+        line, column = programme.doc.locate(finding.path)
+        result = _result(rule, lang, status, text, (line, column), study_path=named)
+        if finding.quote:
+            result.quote = finding.quote
+        results.append(result)
+    return results
+
+
+def _matches(rule: Rule, field: str | None, programme: Programme, roots: dict) -> list[Match]:
+    matches = [m for expr in rule.given for m in select(expr, programme.data, roots)]
+    if field is None:
+        return matches
+    return [
+        Match(m.value[field], m.path + (field,)) if isinstance(m.value, dict) and field in m.value else Match(MISSING, m.path)
+        for m in matches
+    ]
+
+
+def _message(rule: Rule, check_message: dict | None, finding: Finding, lang: str) -> str:
+    template = (
+        finding.message
+        or (check_message if finding.code == "fail" else None)
+        or (rule.message if finding.code == "fail" else rule.messages.get(finding.code))
+        or rule.message
+    )
+    text = template.get(lang) or template.get("nb", "")
+    params = {"section": rule.section, **finding.params}
+    # Unknown fields stay visible as {name} rather than raising: a typo in a
+    # rules file must not crash a check.
+    names = {name for _, name, _, _ in Formatter().parse(text) if name}
+    for name in names - params.keys():
+        params[name] = "{" + name + "}"
+    return text.format(**params)
+
+
+def _result(rule: Rule, lang: str, status: str, message: str, position: tuple, study_path: str = "") -> RuleResult:
+    return RuleResult(
+        rule=rule.id,
+        status=status,
+        severity=rule.severity,
+        section=rule.section,
+        title=rule.text("title", lang),
+        message=message,
+        quote=rule.quote,
+        line=position[0],
+        column=position[1],
+        study_path=study_path,
+    )

@@ -1,0 +1,322 @@
+"""Read a YAML file into plain Python data plus the position of every node.
+
+The loader is the only place that touches YAML.  It composes the node tree
+with libyaml's C parser (falling back to the pure-Python one) and builds the
+data itself instead of letting PyYAML construct it, because PyYAML silently
+accepts what a compliance checker must not: duplicate keys, YAML 1.1
+booleans (``no``), octal and sexagesimal numbers (``010``, ``1:30``), merge
+keys and arbitrary tags.  Every refusal is a :class:`LoadError` with a line
+and column; the caller decides how to report it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is an optional part of PyYAML; the C parser is ~10x faster.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple  # a path into the document: ("courses", 2, "credits")
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 64
+DEFAULT_MAX_NODES = 100_000
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
+
+
+@dataclass
+class LoadError(Exception):
+    """A file that could not be read as a programme/rules document."""
+
+    message: str
+    line: int = 0
+    column: int = 0
+    hint: str = ""
+    # A stable, language-neutral key for the kind of problem (used by tests,
+    # JSON output and the English/Norwegian message tables).
+    code: str = "yaml"
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:  # pragma: no cover - convenience only
+        return self.message
+
+
+@dataclass
+class Document:
+    """The data of one YAML file with 1-based (line, column) marks per node."""
+
+    path: str
+    data: Any
+    marks: dict = field(default_factory=dict)  # Path -> (line, column) of the value
+    key_marks: dict = field(default_factory=dict)  # Path -> (line, column) of the key
+    dates: list = field(default_factory=list)  # Paths of unquoted YAML timestamps
+
+    def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of `path`, or of its nearest located ancestor."""
+        path = tuple(path)
+        table = self.key_marks if key else self.marks
+        while path:
+            if path in table:
+                return table[path]
+            if key and path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read a file as UTF-8 text (BOM allowed), refusing huge or binary files."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise LoadError("file not found", code="not-found") from None
+    except OSError as exc:
+        raise LoadError(f"cannot read file: {exc.strerror}", code="unreadable", params={"reason": exc.strerror}) from None
+    if not os.path.isfile(path):
+        raise LoadError("not a regular file", code="not-a-file")
+    if size > max_bytes:
+        raise LoadError(
+            f"file is {size} bytes, over the limit of {max_bytes}",
+            hint="raise the limit with --max-bytes if the file is genuine",
+            code="too-large",
+            params={"size": size, "limit": max_bytes},
+        )
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise LoadError(f"cannot read file: {exc.strerror}", code="unreadable", params={"reason": exc.strerror}) from None
+    if len(raw) > max_bytes:  # the file grew, or stat lied (e.g. /proc)
+        raise LoadError(
+            f"file is over the limit of {max_bytes} bytes", code="too-large", params={"size": len(raw), "limit": max_bytes}
+        )
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        hint = "the file looks like UTF-16; save it as UTF-8" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        raise LoadError(
+            f"binary data: NUL byte at offset {nul}",
+            hint=hint or "programme files are UTF-8 text",
+            code="binary",
+            params={"offset": nul},
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError(
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}",
+            line=line,
+            column=column,
+            hint="save the file as UTF-8 (Latin-1 and Windows-1252 are not accepted)",
+            code="encoding",
+            params={"offset": exc.start},
+        ) from None
+
+
+def _flow_depth(text: str, limit: int) -> int:
+    """Deepest [ / { nesting, found without parsing.
+
+    libyaml composes nested flow collections recursively and crashes the
+    interpreter somewhere past 50,000 levels, so deep nesting must be refused
+    before it reaches the parser.  Brackets inside quoted strings count too:
+    this over-estimates, which only matters for files beyond `limit` anyway.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return 0
+    depth = deepest = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    return deepest
+        elif depth:
+            depth -= 1
+    return deepest
+
+
+def parse(
+    text: str,
+    path: str = "<string>",
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Document:
+    """Parse one YAML document from `text`; raise LoadError on anything doubtful."""
+    if _flow_depth(text, max_depth) > max_depth:
+        raise LoadError(
+            f"nesting is deeper than {max_depth} levels",
+            code="too-deep",
+            params={"limit": max_depth},
+        )
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        code = "yaml"
+        if "another document" in (exc.problem or ""):
+            problem = "a second YAML document ('---') follows the first; a programme file holds exactly one"
+            code = "multiple-documents"
+        raise LoadError(
+            problem,
+            line=mark.line + 1 if mark else 0,
+            column=mark.column + 1 if mark else 0,
+            code=code,
+        ) from None
+    except yaml.YAMLError as exc:  # reader errors (control characters) have no problem_mark
+        raise LoadError(f"invalid YAML: {exc}".splitlines()[0], code="yaml") from None
+    except RecursionError:
+        raise LoadError(f"nesting is deeper than {max_depth} levels", code="too-deep", params={"limit": max_depth}) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise LoadError("the file is empty", line=1, column=1, code="empty")
+    doc = Document(path=path, data=None)
+    doc.data = _Builder(doc, max_depth, max_nodes).build(root, ())
+    return doc
+
+
+def load(
+    path: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Document:
+    return parse(read_text(path, max_bytes), path, max_depth=max_depth, max_nodes=max_nodes)
+
+
+class _Builder:
+    """Turn a composed node tree into dicts/lists/scalars, recording marks."""
+
+    def __init__(self, doc: Document, max_depth: int, max_nodes: int) -> None:
+        self.doc = doc
+        self.max_depth = max_depth
+        self.budget = max_nodes
+        self.max_nodes = max_nodes
+
+    def fail(self, node: yaml.Node, message: str, hint: str = "", code: str = "yaml", **params) -> None:
+        mark = node.start_mark
+        raise LoadError(message, line=mark.line + 1, column=mark.column + 1, hint=hint, code=code, params=params)
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        # Aliases are shared node objects; building them again (not reusing
+        # the result) keeps marks per path and makes the node budget count the
+        # expanded size, which is what stops "billion laughs".
+        self.budget -= 1
+        if self.budget < 0:
+            self.fail(
+                node,
+                f"the document expands to more than {self.max_nodes} nodes",
+                hint="anchors and aliases (&a / *a) multiply the data; a programme file never needs this many",
+                code="too-many-nodes",
+                limit=self.max_nodes,
+            )
+        if len(path) > self.max_depth:
+            self.fail(node, f"nesting is deeper than {self.max_depth} levels", code="too-deep", limit=self.max_depth)
+        mark = node.start_mark
+        self.doc.marks[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                self.fail(node, f"unsupported tag {node.tag}", code="tag", tag=node.tag)
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+        if node.tag != _MAP:
+            self.fail(node, f"unsupported tag {node.tag}", code="tag", tag=node.tag)
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                self.fail(key_node, "YAML merge keys ('<<') are not supported", hint="write the keys out in full", code="merge-key")
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, "a key must be plain text", code="complex-key")
+            key = key_node.value
+            if key in result:
+                first = self.doc.key_marks[path + (key,)]
+                self.fail(
+                    key_node,
+                    f"duplicate key '{key}' (first at line {first[0]})",
+                    hint="YAML keeps only the last value; remove or merge the duplicates",
+                    code="duplicate-key",
+                    key=key,
+                    first_line=first[0],
+                )
+            mark = key_node.start_mark
+            self.doc.key_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            if value.lower() in ("true", "false"):
+                return value.lower() == "true"
+            self.fail(
+                node,
+                f"unquoted '{value}' is a YAML 1.1 boolean",
+                hint=f"write \"{value}\" in quotes if you mean the text, or true/false if you mean yes/no",
+                code="yaml11-bool",
+                value=value,
+            )
+        if tag == _INT:
+            if _PLAIN_INT.match(value):
+                return int(value)
+            self.fail(
+                node,
+                f"'{value}' is read as a number in a way people do not expect (octal, sexagesimal, hex or with '_')",
+                hint=f"write \"{value}\" in quotes for text, or a plain decimal number",
+                code="ambiguous-number",
+                value=value,
+            )
+        if tag == _FLOAT:
+            if _PLAIN_FLOAT.match(value):
+                return float(value)
+            self.fail(
+                node,
+                f"'{value}' is not a plain decimal number",
+                hint=f"write \"{value}\" in quotes for text, or a plain number like 7.5",
+                code="ambiguous-number",
+                value=value,
+            )
+        if tag == _TIMESTAMP:
+            # Kept as the literal text; the validator decides whether a date
+            # is welcome at this path (see schema.py).
+            self.doc.dates.append(path)
+            return value
+        self.fail(node, f"unsupported tag {tag}", hint="remove the '!' tag", code="tag", tag=tag)

@@ -1,0 +1,152 @@
+"""The user-facing sentences of the tool itself, in Bokmål and English.
+
+Sentences about the regulation (rule titles, quotes, rule messages) live in
+the rules file; this table holds only the tool's own words: input errors,
+generic check-function messages and report chrome.  Templates use
+``str.format`` fields; :func:`text` fills them.
+"""
+
+from __future__ import annotations
+
+LANGS = ("nb", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- loading ---------------------------------------------------------
+    "not-found": {"nb": "filen finnes ikke", "en": "file not found"},
+    "unreadable": {"nb": "kan ikke lese filen: {reason}", "en": "cannot read file: {reason}"},
+    "not-a-file": {"nb": "ikke en vanlig fil", "en": "not a regular file"},
+    "too-large": {
+        "nb": "filen er {size} byte, over grensen på {limit}",
+        "en": "file is {size} bytes, over the limit of {limit}",
+    },
+    "binary": {"nb": "binærdata: NUL-byte ved posisjon {offset}", "en": "binary data: NUL byte at offset {offset}"},
+    "encoding": {"nb": "ikke UTF-8: ugyldig byte ved posisjon {offset}", "en": "not UTF-8: invalid byte at offset {offset}"},
+    "too-deep": {"nb": "nøstingen er dypere enn {limit} nivåer", "en": "nesting is deeper than {limit} levels"},
+    "too-many-nodes": {
+        "nb": "dokumentet utvides til mer enn {limit} noder",
+        "en": "the document expands to more than {limit} nodes",
+    },
+    "empty": {"nb": "filen er tom", "en": "the file is empty"},
+    "multiple-documents": {
+        "nb": "et nytt YAML-dokument ('---') følger etter det første; en programfil har nøyaktig ett",
+        "en": "a second YAML document ('---') follows the first; a programme file holds exactly one",
+    },
+    "duplicate-key": {
+        "nb": "nøkkelen '{key}' står to ganger (første gang på linje {first_line})",
+        "en": "duplicate key '{key}' (first at line {first_line})",
+    },
+    "yaml11-bool": {
+        "nb": "'{value}' uten anførselstegn er en YAML 1.1-boolsk verdi; skriv \"{value}\" hvis du mener teksten, eller true/false",
+        "en": "unquoted '{value}' is a YAML 1.1 boolean; write \"{value}\" if you mean the text, or true/false",
+    },
+    "ambiguous-number": {
+        "nb": "'{value}' leses som et tall på en overraskende måte (oktal, seksagesimal, heksadesimal eller med '_'); skriv \"{value}\" eller et vanlig tall",
+        "en": "'{value}' is read as a number in a surprising way (octal, sexagesimal, hex or with '_'); write \"{value}\" or a plain number",
+    },
+    "date-not-text": {
+        "nb": "'{value}' leses som en dato, men her ventes tekst; skriv \"{value}\" i anførselstegn",
+        "en": "'{value}' is read as a date where text is expected; write \"{value}\" in quotes",
+    },
+    "merge-key": {"nb": "YAML-flettenøkler ('<<') støttes ikke; skriv nøklene ut", "en": "YAML merge keys ('<<') are not supported; write the keys out"},
+    "tag": {"nb": "YAML-tagger ('!') støttes ikke: {tag}", "en": "YAML tags ('!') are not supported: {tag}"},
+    "not-a-programme": {
+        "nb": "ikke en rusplan-programfil: 'format' er {found}, ventet 'rusplan/v1'",
+        "en": "not a rusplan programme file: 'format' is {found}, expected 'rusplan/v1'",
+    },
+    # --- schema ----------------------------------------------------------
+    "schema-unknown-key": {"nb": "{where}: ukjent nøkkel '{key}'{suggestion}", "en": "{where}: unknown key '{key}'{suggestion}"},
+    "schema-suggestion": {"nb": "; mente du '{best}'?", "en": "; did you mean '{best}'?"},
+    "schema-required": {"nb": "{where}: mangler '{key}'", "en": "{where}: '{key}' is missing"},
+    "schema-type": {"nb": "{where}: ventet {expected}, fant {found}", "en": "{where}: expected {expected}, found {found}"},
+    "schema-null": {
+        "nb": "{where}: verdien er tom; ventet {expected}",
+        "en": "{where}: the value is empty; expected {expected}",
+    },
+    "schema-enum": {"nb": "{where}: ventet en av {allowed}, fant {found}", "en": "{where}: expected one of {allowed}, found {found}"},
+    "schema-pattern": {"nb": "{where}: {found} har feil form; {description}", "en": "{where}: {found} is not in the expected form; {description}"},
+    "schema-minimum": {"nb": "{where}: må være minst {limit}, fant {found}", "en": "{where}: must be at least {limit}, found {found}"},
+    "schema-exclusiveMinimum": {"nb": "{where}: må være over {limit}, fant {found}", "en": "{where}: must be over {limit}, found {found}"},
+    "schema-maximum": {"nb": "{where}: kan være høyst {limit}, fant {found}", "en": "{where}: must be at most {limit}, found {found}"},
+    "schema-minItems": {"nb": "{where}: må ha minst {limit} element", "en": "{where}: must have at least {limit} item(s)"},
+    "schema-minLength": {"nb": "{where}: kan ikke være tom tekst", "en": "{where}: must not be empty text"},
+    "schema-weeks-or-hours": {
+        "nb": "{where}: oppgi enten 'weeks' eller 'hours' (ikke begge, ikke ingen)",
+        "en": "{where}: give either 'weeks' or 'hours' (not both, not neither)",
+    },
+    "schema-other": {"nb": "{where}: {detail}", "en": "{where}: {detail}"},
+    "type-string": {"nb": "tekst", "en": "text"},
+    "type-integer": {"nb": "et heltall", "en": "a whole number"},
+    "type-number": {"nb": "et tall", "en": "a number"},
+    "type-boolean": {"nb": "true eller false", "en": "true or false"},
+    "type-array": {"nb": "en liste", "en": "a list"},
+    "type-object": {"nb": "en tabell med nøkler", "en": "a mapping of keys"},
+    "type-null": {"nb": "ingenting", "en": "nothing"},
+    # --- consistency (after the schema, before the rules) ------------------
+    "semester-beyond": {
+        "nb": "{where}: semester {semester} er etter programmets siste semester ({semesters})",
+        "en": "{where}: semester {semester} is after the programme's last semester ({semesters})",
+    },
+    "unknown-course": {
+        "nb": "{where}: emnet '{code}' finnes ikke i 'courses'{suggestion}",
+        "en": "{where}: course '{code}' is not among the courses{suggestion}",
+    },
+    "duplicate-course": {
+        "nb": "{where}: emnekoden '{code}' er brukt før (linje {first_line})",
+        "en": "{where}: course code '{code}' is used twice (first at line {first_line})",
+    },
+    "unknown-term": {"nb": "{where}: ukjent semesterbetegnelse '{term}'", "en": "{where}: unknown term '{term}'"},
+    "too-many-paths": {
+        "nb": "valgene gir {count} studieløp, over grensen på {limit}",
+        "en": "the choices make {count} study paths, over the limit of {limit}",
+    },
+    "nearest": {"nb": "; nærmeste er {best}", "en": "; the nearest is {best}"},
+    # --- rules files -----------------------------------------------------
+    "rules-invalid": {"nb": "ugyldig regelfil: {detail}", "en": "invalid rules file: {detail}"},
+    # --- report chrome -----------------------------------------------------
+    "status-pass": {"nb": "bestått", "en": "pass"},
+    "status-fail": {"nb": "feil", "en": "fail"},
+    "status-warn": {"nb": "advarsel", "en": "warning"},
+    "status-skip": {"nb": "hoppet over", "en": "skipped"},
+    "status-waived": {"nb": "unntatt", "en": "waived"},
+    "verdict-pass": {"nb": "oppfyller forskriften", "en": "compliant"},
+    "verdict-fail": {"nb": "oppfyller ikke forskriften", "en": "not compliant"},
+    "verdict-invalid": {"nb": "kunne ikke kontrolleres", "en": "could not be checked"},
+    "summary-line": {
+        "nb": "{path}: {verdict} ({errors} feil, {warnings} advarsler, {passed} bestått)",
+        "en": "{path}: {verdict} ({errors} errors, {warnings} warnings, {passed} passed)",
+    },
+    "on-path": {"nb": "studieløp {path}", "en": "study path {path}"},
+    "skip-framework": {
+        "nb": "gjelder ikke programmer etter {framework}",
+        "en": "does not apply to programmes under {framework}",
+    },
+    "waived": {"nb": "unntatt til {expires}: {reason}", "en": "waived until {expires}: {reason}"},
+    "waiver-expired": {
+        "nb": "unntaket for '{rule}' gikk ut {expires}",
+        "en": "the waiver for '{rule}' expired on {expires}",
+    },
+    "waiver-no-reason": {"nb": "unntaket for '{rule}' mangler begrunnelse", "en": "the waiver for '{rule}' gives no reason"},
+    "waiver-unknown-rule": {"nb": "unntaket gjelder en ukjent regel '{rule}'", "en": "the waiver names an unknown rule '{rule}'"},
+    "waiver-title": {"nb": "Unntak", "en": "Waiver"},
+    "info-additional": {"nb": "tilleggskrav ved opptak: {items}", "en": "additional admission requirements: {items}"},
+}
+
+
+def text(key: str, lang: str, /, **params) -> str:
+    """The sentence `key` in `lang` with `params` filled in."""
+    entry = MESSAGES[key]
+    return entry.get(lang, entry["en"]).format(**params)
+
+
+def has(key: str) -> bool:
+    return key in MESSAGES
+
+
+def localise(key: str, lang: str, params: dict, fallback: str) -> str:
+    """`key` in `lang` if the table has it and `params` fill it, else `fallback`."""
+    if key not in MESSAGES:
+        return fallback
+    try:
+        return text(key, lang, **params)
+    except (KeyError, IndexError):
+        return fallback

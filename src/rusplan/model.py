@@ -1,0 +1,212 @@
+"""The programme as the rules see it.
+
+After the schema has accepted a document, this module normalises it in
+place (spellings to vocabulary ids, "§ 4 a" to "4a", hours to weeks),
+checks what the schema cannot (semesters within the programme, course links,
+unique codes) and expands choices into study paths.  Everything
+regulation-specific it needs comes from the ruleset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import messages
+from .loader import Document
+from .result import Problem
+from .ruleset import Ruleset, _key
+from .selector import Match, select
+from .validate import where
+
+MAX_STUDY_PATHS = 256
+
+# Every place in the format where an outcome reference may stand.
+OUTCOME_REFS = (
+    "courses[*].outcomes[*].covers",
+    "courses[*].options[*].outcomes[*].covers",
+    "practice[*].covers",
+)
+_REF = re.compile(r"\s*§?\s*([0-9]+)\s*([A-Za-z])\s*\Z")
+
+
+class InconsistentProgramme(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Term:
+    year: int
+    autumn: bool
+
+    @property
+    def index(self) -> int:
+        return self.year * 2 + int(self.autumn)
+
+    def plus(self, terms: int) -> "Term":
+        index = self.index + terms
+        return Term(index // 2, bool(index % 2))
+
+    def label(self, ruleset: Ruleset, lang: str) -> str:
+        names = ruleset.settings["terms"]["autumn" if self.autumn else "spring"]
+        word = names[0] if lang == "en" else next((n for n in names if not n.isascii()), names[0])
+        return f"{self.year}-{word}"
+
+    def end(self, ruleset: Ruleset) -> dt.date:
+        month, day = ruleset.settings["term_end"]["autumn" if self.autumn else "spring"].split("-")
+        return dt.date(self.year, int(month), int(day))
+
+
+def parse_term(text: str, ruleset: Ruleset) -> Term | None:
+    year, _, word = str(text).partition("-")
+    for season, names in ruleset.settings["terms"].items():
+        if _key(word) in {_key(n) for n in names}:
+            return Term(int(year), season == "autumn")
+    return None
+
+
+@dataclass
+class StudyPath:
+    name: str  # "" when the programme has no choices
+    courses: list[Match]
+
+
+@dataclass
+class Programme:
+    doc: Document
+    paths: list[StudyPath]
+    start: Term
+    semesters: int
+
+    @property
+    def data(self) -> dict:
+        return self.doc.data
+
+    def all_courses(self) -> list[Match]:
+        seen: dict[tuple, Match] = {}
+        for path in self.paths:
+            for match in path.courses:
+                seen.setdefault(match.path, match)
+        return list(seen.values())
+
+
+def semesters_of(course: dict) -> list[int]:
+    value = course.get("semester", [])
+    return list(value) if isinstance(value, list) else [value]
+
+
+def practice_weeks(period: dict, ruleset: Ruleset) -> float:
+    if "weeks" in period:
+        return period["weeks"]
+    return period["hours"] / ruleset.settings["hours_per_week"]
+
+
+def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
+    data = doc.data
+    _normalise_vocabularies(data, ruleset)
+    _normalise_refs(data)
+    for period in data.get("practice", []):
+        period["weeks"] = practice_weeks(period, ruleset)
+
+    problems: list[Problem] = []
+
+    def problem(path: tuple, code: str, key: bool = False, **params) -> None:
+        line, column = doc.locate(path, key=key)
+        at = where(path)
+        problems.append(Problem(messages.text(code, lang, where=at, **params), line, column, code=code, where=at))
+
+    programme = data["programme"]
+    start = parse_term(programme["start"], ruleset)
+    if start is None:
+        problem(("programme", "start"), "unknown-term", term=programme["start"])
+    semesters = programme["semesters"]
+
+    courses = [m for m in _course_matches(data)]
+    codes: dict[str, tuple] = {}
+    for match in courses:
+        code = match.value["code"]
+        if code in codes:
+            problem(match.path + ("code",), "duplicate-course", code=code, first_line=doc.locate(codes[code])[0])
+        codes.setdefault(code, match.path + ("code",))
+        for i, semester in enumerate(semesters_of(match.value)):
+            if semester > semesters:
+                sub = ("semester", i) if isinstance(match.value["semester"], list) else ("semester",)
+                problem(match.path + sub, "semester-beyond", semester=semester, semesters=semesters)
+    for index, period in enumerate(data.get("practice", [])):
+        if period["semester"] > semesters:
+            problem(("practice", index, "semester"), "semester-beyond", semester=period["semester"], semesters=semesters)
+        linked = period.get("course")
+        if linked is not None and linked not in codes:
+            close = difflib.get_close_matches(linked, list(codes), n=1, cutoff=0.6)
+            suggestion = messages.text("schema-suggestion", lang, best=close[0]) if close else ""
+            problem(("practice", index, "course"), "unknown-course", code=linked, suggestion=suggestion)
+
+    paths = _study_paths(data, problems, lang)
+    if problems:
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise InconsistentProgramme(problems)
+    return Programme(doc, paths, start, semesters)  # type: ignore[arg-type]
+
+
+def _course_matches(data: dict):
+    for i, item in enumerate(data["courses"]):
+        if "options" in item:
+            for j, option in enumerate(item["options"]):
+                yield Match(option, ("courses", i, "options", j))
+        else:
+            yield Match(item, ("courses", i))
+
+
+def _study_paths(data: dict, problems: list[Problem], lang: str) -> list[StudyPath]:
+    fixed: list[tuple[int, Match]] = []
+    choices: list[list[tuple[int, Match]]] = []
+    for i, item in enumerate(data["courses"]):
+        if "options" in item:
+            choices.append([(i, Match(o, ("courses", i, "options", j))) for j, o in enumerate(item["options"])])
+        else:
+            fixed.append((i, Match(item, ("courses", i))))
+    count = 1
+    for options in choices:
+        count *= len(options)
+    if count > MAX_STUDY_PATHS:
+        problems.append(
+            Problem(messages.text("too-many-paths", lang, count=count, limit=MAX_STUDY_PATHS), code="too-many-paths")
+        )
+        return []
+    paths = []
+    for picked in itertools.product(*choices):
+        ordered = sorted(fixed + list(picked), key=lambda pair: pair[0])
+        name = " + ".join(m.value["code"] for _, m in picked)
+        paths.append(StudyPath(name, [m for _, m in ordered]))
+    return paths
+
+
+def _set(data: Any, path: tuple, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _normalise_vocabularies(data: dict, ruleset: Ruleset) -> None:
+    for vocab in ruleset.vocabularies.values():
+        for expr in vocab.normalise:
+            for match in select(expr, data):
+                ident = vocab.lookup(match.value)
+                if ident is not None and ident != match.value:
+                    _set(data, match.path, ident)
+
+
+def _normalise_refs(data: dict) -> None:
+    for expr in OUTCOME_REFS:
+        for match in select(expr, data):
+            refs = match.value
+            for i, ref in enumerate(refs):
+                m = _REF.match(ref) if isinstance(ref, str) else None
+                if m:
+                    refs[i] = f"{int(m.group(1))}{m.group(2).lower()}"

@@ -1,0 +1,242 @@
+"""Load rules files: the regulation as data.
+
+A rules file is read by the same strict loader as programme files, checked
+against the bundled meta-schema, and then cross-checked (vocabularies that
+rules name exist, paths compile, ids are unique).  Any problem is a
+:class:`RulesError` naming the file and line: a broken rules file never
+produces a verdict about a programme.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from . import loader, messages
+from .result import Problem
+from .selector import SelectorError, compile_path
+
+
+class RulesError(Exception):
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        super().__init__(path)
+        self.path = path
+        self.problems = problems
+
+
+def _key(text: str) -> str:
+    """How spellings are compared: case- and spacing-insensitive."""
+    return " ".join(str(text).replace("_", " ").replace("-", " ").split()).casefold()
+
+
+@dataclass
+class Vocabulary:
+    name: str
+    entries: list[dict]
+    normalise: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.ids = [str(e["id"]) for e in self.entries]
+        self.by_id = {str(e["id"]): e for e in self.entries}
+        self.spellings: dict[str, str] = {}
+        for entry in self.entries:
+            names = [entry["id"], entry.get("nb"), entry.get("nn"), entry.get("en"), *entry.get("aliases", [])]
+            for name in names:
+                if name is not None:
+                    self.spellings.setdefault(_key(name), str(entry["id"]))
+
+    def lookup(self, value: Any) -> str | None:
+        """The id `value` spells, or None."""
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return self.spellings.get(_key(value))
+        return None
+
+    def select(self, where: dict | None) -> list[str]:
+        """Ids of the entries whose properties match `where`."""
+        if not where:
+            return list(self.ids)
+        return [i for i in self.ids if all(self.by_id[i].get(k) == v for k, v in where.items())]
+
+    def label(self, ident: str, lang: str) -> str:
+        entry = self.by_id.get(ident, {})
+        return str(entry.get(lang) or entry.get("nb") or ident)
+
+
+@dataclass
+class Check:
+    function: str
+    options: dict
+    field: str | None = None
+    message: dict | None = None
+
+
+@dataclass
+class Rule:
+    id: str
+    section: str
+    quote: str
+    severity: str
+    title: dict
+    description: dict
+    given: list[str]
+    checks: list[Check]
+    message: dict
+    messages: dict
+    examples: dict
+    per_path: bool = False
+    scope_all: bool = False
+    line: int = 0  # where the rule is declared, for `explain`
+
+    def text(self, attr: str, lang: str) -> str:
+        value = getattr(self, attr)
+        return value.get(lang) or value.get("nb") or ""
+
+
+@dataclass
+class Ruleset:
+    path: str
+    data: dict
+    rules: list[Rule]
+    vocabularies: dict[str, Vocabulary]
+
+    @property
+    def regulation(self) -> dict:
+        return self.data["regulation"]
+
+    @property
+    def settings(self) -> dict:
+        return self.data["settings"]
+
+    @property
+    def scope(self) -> dict | None:
+        return self.data.get("scope")
+
+    @property
+    def outcomes(self) -> dict[str, dict]:
+        return self.vocabularies["outcomes"].by_id
+
+    @property
+    def areas(self) -> dict[str, dict]:
+        return self.vocabularies["areas"].by_id
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def bundled_rules_dir() -> str:
+    """The rules shipped with the package (the repository's rules/ folder)."""
+    try:
+        return str(resources.files("rusplan.rules"))
+    except (ModuleNotFoundError, TypeError):  # running from a source tree without install
+        here = os.path.dirname(os.path.abspath(__file__))
+        return os.path.normpath(os.path.join(here, "..", "..", "rules"))
+
+
+def rule_files(path: str | None) -> list[str]:
+    path = path or bundled_rules_dir()
+    if os.path.isdir(path):
+        files = sorted(
+            os.path.join(path, name)
+            for name in os.listdir(path)
+            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+        )
+        if not files:
+            raise RulesError(path, [Problem(f"no rules files (*.yaml) in {path}", code="rules-missing")])
+        return files
+    return [path]
+
+
+@lru_cache(maxsize=8)
+def load_rulesets(path: str | None = None, lang: str = "en") -> tuple[Ruleset, ...]:
+    return tuple(load_ruleset(f, lang) for f in rule_files(path))
+
+
+def load_ruleset(path: str, lang: str = "en") -> Ruleset:
+    from .validate import RULES_SCHEMA, validate
+
+    try:
+        doc = loader.load(path)
+    except loader.LoadError as err:
+        text = messages.localise(err.code, lang, err.params, err.message)
+        raise RulesError(path, [Problem(text, err.line, err.column, code=err.code, hint=err.hint)]) from None
+    problems = validate(doc, RULES_SCHEMA, lang)
+    if problems:
+        raise RulesError(path, problems)
+    return _build(doc, lang)
+
+
+def _build(doc: loader.Document, lang: str) -> Ruleset:
+    data = doc.data
+    problems: list[Problem] = []
+
+    def problem(path: tuple, message: str) -> None:
+        line, column = doc.locate(path)
+        problems.append(Problem(messages.text("rules-invalid", lang, detail=message), line, column, code="rules-invalid"))
+
+    vocabularies = {
+        name: Vocabulary(name, spec["entries"], spec.get("normalise", []))
+        for name, spec in data["vocabularies"].items()
+    }
+    vocabularies["outcomes"] = Vocabulary("outcomes", [dict(o, nb=o["text"]) for o in data["outcomes"]])
+    vocabularies["areas"] = Vocabulary("areas", [dict(a, id=str(a["id"]), nb=a["name"], en=a.get("name_en")) for a in data["areas"]])
+    for o_index, outcome in enumerate(data["outcomes"]):
+        if str(outcome["area"]) not in vocabularies["areas"].by_id:
+            problem(("outcomes", o_index, "area"), f"outcome {outcome['id']} names area {outcome['area']}, which is not declared")
+    for name, vocab in vocabularies.items():
+        if len(set(vocab.ids)) != len(vocab.ids):
+            problem(("vocabularies", name), f"vocabulary '{name}' repeats an id")
+        for expr in vocab.normalise:
+            _compile(expr, ("vocabularies", name, "normalise"), problem)
+
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for index, spec in enumerate(data["rules"]):
+        at = ("rules", index)
+        if spec["id"] in seen:
+            problem(at + ("id",), f"rule id '{spec['id']}' is used twice")
+        seen.add(spec["id"])
+        given = spec["given"] if isinstance(spec["given"], list) else [spec["given"]]
+        for expr in given:
+            _compile(expr, at + ("given",), problem)
+        then = spec["then"] if isinstance(spec["then"], list) else [spec["then"]]
+        checks = [Check(c["function"], c.get("options", {}), c.get("field"), c.get("message")) for c in then]
+        for c_index, check in enumerate(checks):
+            named = check.options.get("vocabulary")
+            if named is not None and named not in vocabularies:
+                problem(at + ("then",), f"rule '{spec['id']}' names vocabulary '{named}', which is not declared")
+            for key in ("ref", "in"):
+                if key in check.options:
+                    _compile(check.options[key], at + ("then",), problem)
+        if "message" not in spec and not all(c.message for c in checks):
+            problem(at, f"rule '{spec['id']}' has no message")
+        rules.append(
+            Rule(
+                id=spec["id"],
+                section=spec["section"],
+                quote=spec["quote"],
+                severity=spec["severity"],
+                title=spec["title"],
+                description=spec["description"],
+                given=given,
+                checks=checks,
+                message=spec.get("message", {}),
+                messages=spec.get("messages", {}),
+                examples=spec["examples"],
+                per_path=spec.get("per_path", False),
+                scope_all=spec.get("scope") == "all",
+                line=doc.locate(at)[0],
+            )
+        )
+    if problems:
+        raise RulesError(doc.path, problems)
+    return Ruleset(doc.path, data, rules, vocabularies)
+
+
+def _compile(expr: str, at: tuple, problem) -> None:
+    try:
+        compile_path(expr)
+    except SelectorError as exc:
+        problem(at, str(exc))

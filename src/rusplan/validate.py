@@ -1,0 +1,190 @@
+"""JSON Schema validation with located, bilingual messages.
+
+jsonschema's own messages ("Additional properties are not allowed ('x' was
+unexpected)") are for programmers; coordinators get the path in their file,
+what was expected in their language, and a did-you-mean for typos.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from . import messages
+from .loader import Document
+from .result import Problem
+
+PROGRAMME_SCHEMA = "programme-v1.schema.json"
+RULES_SCHEMA = "rules-v1.schema.json"
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict:
+    return json.loads(resources.files("rusplan").joinpath("schemas", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def validator(name: str):
+    """The compiled validator for a bundled schema, built once per process."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def where(path: Iterable) -> str:
+    """``("courses", 2, "credits")`` -> ``courses[2].credits``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top)"
+
+
+def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
+    errors = list(validator(schema_name).iter_errors(doc.data))
+    problems: list[Problem] = []
+    seen: set = set()
+    for error in errors:
+        for problem in _describe(_deepest(error), doc, lang):
+            key = (problem.line, problem.column, problem.message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(problem)
+    problems.extend(_dates_where_text_expected(doc, schema(schema_name), lang))
+    problems.sort(key=lambda p: (p.line, p.column, p.message))
+    return problems
+
+
+def _deepest(error):
+    """For oneOf/anyOf/if-then, the sub-error that says most about the data."""
+    from jsonschema.exceptions import best_match, relevance
+
+    while error.context:
+        # The course/choice `if` and `oneOf` produce context errors; pick the
+        # one deepest in the document, as best_match does.
+        candidate = best_match(error.context, key=relevance)
+        if candidate is None or len(candidate.absolute_path) < len(error.absolute_path):
+            break
+        if error.validator == "oneOf" and _is_weeks_or_hours(error):
+            break
+        error = candidate
+    return error
+
+
+def _is_weeks_or_hours(error) -> bool:
+    return any(s.get("required") in (["weeks"], ["hours"]) for s in error.validator_value if isinstance(s, dict))
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, (dict, list)):
+        return messages.text(f"type-{_type_name(value)}", "en")
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _describe(error, doc: Document, lang: str) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    at = where(path)
+    line, column = doc.locate(path)
+    kind = error.validator
+    value = error.instance
+
+    def problem(code: str, p: tuple = path, key_mark: bool = False, **params) -> Problem:
+        ln, col = doc.locate(p, key=key_mark)
+        return Problem(messages.text(code, lang, **params), ln, col, code=code, where=where(p))
+
+    if kind == "additionalProperties" and isinstance(value, dict):
+        allowed = list(error.schema.get("properties", {}))
+        out = []
+        for key in value:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                suggestion = messages.text("schema-suggestion", lang, best=close[0]) if close else ""
+                out.append(problem("schema-unknown-key", path + (key,), True, where=at, key=key, suggestion=suggestion))
+        return out
+    if kind == "required" and isinstance(value, dict):
+        return [
+            problem("schema-required", where=at, key=key) for key in error.validator_value if key not in value
+        ]
+    if kind == "type":
+        expected = error.validator_value
+        names = " / ".join(messages.text(f"type-{t}", lang) for t in ([expected] if isinstance(expected, str) else expected))
+        if value is None:
+            return [problem("schema-null", where=at, expected=names)]
+        return [problem("schema-type", where=at, expected=names, found=_show(value))]
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        if value is None:
+            return [problem("schema-null", where=at, expected=", ".join(map(str, allowed)))]
+        return [problem("schema-enum", where=at, allowed=", ".join(map(str, allowed)), found=_show(value))]
+    if kind == "pattern":
+        return [problem("schema-pattern", where=at, found=_show(value), description=error.schema.get("description", error.validator_value))]
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "minItems", "minLength"):
+        return [problem(f"schema-{kind}", where=at, limit=error.validator_value, found=_show(value))]
+    if kind == "oneOf" and _is_weeks_or_hours(error):
+        return [problem("schema-weeks-or-hours", where=at)]
+    return [Problem(messages.text("schema-other", lang, where=at, detail=error.message), line, column, code="schema", where=at)]
+
+
+def _leaf_schemas(root: dict, node: dict, path: tuple) -> list[dict]:
+    """The subschemas that could apply at `path` below `node` (best effort)."""
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        return _leaf_schemas(root, root["$defs"][name], path)
+    branches = [node[k] for k in ("then", "else") if k in node]
+    branches += node.get("oneOf", []) + node.get("anyOf", [])
+    if branches:
+        found = []
+        for branch in branches:
+            found += _leaf_schemas(root, branch, path)
+        if not path:
+            found.append(node)
+        return found
+    if not path:
+        return [node]
+    head, rest = path[0], path[1:]
+    if isinstance(head, int) and "items" in node:
+        return _leaf_schemas(root, node["items"], rest)
+    if isinstance(head, str) and head in node.get("properties", {}):
+        return _leaf_schemas(root, node["properties"][head], rest)
+    return []
+
+
+def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Problem]:
+    """An unquoted 2024-01-01 is a YAML timestamp; welcome only where a date is."""
+    problems = []
+    for path in doc.dates:
+        leaves = _leaf_schemas(root, root, path)
+        if any(leaf.get("format") == "date" for leaf in leaves):
+            continue
+        line, column = doc.locate(path)
+        value = _get(doc.data, path)
+        problems.append(
+            Problem(messages.text("date-not-text", lang, value=value), line, column, code="date-not-text", where=where(path))
+        )
+    return problems
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data

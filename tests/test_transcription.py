@@ -1,0 +1,191 @@
+"""Prove that the bundled rules file transcribes the regulation verbatim.
+
+The regulation text (forskrift om nasjonal retningslinje for tverrfaglig
+videreutdanning i psykisk helsearbeid og rusarbeid) is not shipped with the
+repository; it is expected in ``../shared/sources/`` beside the repo. When it
+is absent the whole module is skipped with a visible reason.
+
+The test re-parses the source independently of whatever produced the rules
+file and compares: the five competence areas of § 3, and the 49 learning
+outcomes of §§ 4–18 (id, area, section, category and text).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+SOURCE = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "sources"
+    / "forskrift-tverrfaglig-videreutdanning-psykisk-helse-rus.txt"
+)
+RULES = Path(__file__).resolve().parents[1] / "rules" / "tverrfaglig-psykisk-helse-rus.yaml"
+
+EXPECTED_IDS = [
+    f"{section}{letter}"
+    for section, letters in [
+        (4, "abcdefg"),
+        (5, "ab"),
+        (6, "a"),
+        (7, "abc"),
+        (8, "abc"),
+        (9, "a"),
+        (10, "abcde"),
+        (11, "abcde"),
+        (12, "ab"),
+        (13, "abcdef"),
+        (14, "abcde"),
+        (15, "ab"),
+        (16, "abc"),
+        (17, "ab"),
+        (18, "ab"),
+    ]
+    for letter in letters
+]
+
+CATEGORY_SUFFIXES = [
+    ("Generell kompetanse", "generell-kompetanse"),
+    ("Ferdigheter", "ferdigheter"),
+    ("Kunnskap", "kunnskap"),
+]
+
+
+def _ws(text: str) -> str:
+    """Collapse every run of whitespace (incl. line breaks) to one space, trim."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _area_of(section: int) -> int:
+    return (section - 4) // 3 + 1
+
+
+# --------------------------------------------------------------------------
+# Independent parser of the regulation text
+# --------------------------------------------------------------------------
+
+# A paragraph ("§ N.") or chapter ("Kapittel N") heading at the start of a
+# line, possibly after stray leading spaces (page-break artefacts).
+_BOUNDARY = re.compile(r"^[ \t]*(?:§[ \t]*(\d+)\.|Kapittel\b)", re.MULTILINE)
+_ITEM = re.compile(r"^([a-z])\.[ \t]+", re.MULTILINE)
+
+
+def _sections(text: str) -> dict[int, str]:
+    """Map paragraph number -> body text (up to the next § or Kapittel heading)."""
+    marks = list(_BOUNDARY.finditer(text))
+    out: dict[int, str] = {}
+    for here, nxt in zip(marks, marks[1:] + [None]):
+        if here.group(1) is None:
+            continue  # a chapter heading
+        end = nxt.start() if nxt is not None else len(text)
+        out[int(here.group(1))] = text[here.end() : end]
+    return out
+
+
+def _parse_areas(sections: dict[int, str]) -> list[str]:
+    return [_ws(m) for m in re.findall(r"^[ \t]*-[ \t]+(.+)$", sections[3], re.MULTILINE)]
+
+
+def _parse_outcomes(sections: dict[int, str]) -> list[dict]:
+    outcomes = []
+    for number in range(4, 19):
+        heading, sep, body = sections[number].partition("Kandidaten")
+        assert sep, f"§ {number} has no 'Kandidaten' line"
+        heading = _ws(heading)
+        category = next(
+            (cat for suffix, cat in CATEGORY_SUFFIXES if heading.endswith(suffix)), None
+        )
+        assert category, f"§ {number} heading has no category: {heading!r}"
+        pieces = _ITEM.split(body)  # ['', 'a', text, 'b', text, ...]
+        assert not pieces[0].strip(), f"§ {number}: text before first item: {pieces[0]!r}"
+        for letter, item_text in zip(pieces[1::2], pieces[2::2]):
+            outcomes.append(
+                {
+                    "id": f"{number}{letter}",
+                    "area": _area_of(number),
+                    "section": number,
+                    "category": category,
+                    "text": _ws(item_text),
+                }
+            )
+    return outcomes
+
+
+# --------------------------------------------------------------------------
+# Fixtures
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def source_sections() -> dict[int, str]:
+    if not SOURCE.is_file():
+        pytest.skip(f"regulation source not found at {SOURCE}")
+    return _sections(SOURCE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def source_outcomes(source_sections) -> list[dict]:
+    return _parse_outcomes(source_sections)
+
+
+@pytest.fixture(scope="module")
+def rules() -> dict:
+    with RULES.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    assert isinstance(data, dict), "rules file must be a mapping"
+    return data
+
+
+# --------------------------------------------------------------------------
+# Tests
+# --------------------------------------------------------------------------
+
+
+def test_source_parser_sanity(source_outcomes):
+    """The test's own parser finds exactly the 49 expected outcomes."""
+    assert [o["id"] for o in source_outcomes] == EXPECTED_IDS
+    for o in source_outcomes:
+        # No page-break or heading artefacts may leak into an item.
+        assert "§" not in o["text"], o
+        assert "Kapittel" not in o["text"], o
+        assert "Kandidaten" not in o["text"], o
+
+
+def test_exactly_49_outcomes(rules):
+    assert len(rules["outcomes"]) == 49
+
+
+def test_outcome_ids(rules):
+    assert [o["id"] for o in rules["outcomes"]] == EXPECTED_IDS
+
+
+@pytest.mark.parametrize("index", range(len(EXPECTED_IDS)), ids=EXPECTED_IDS)
+def test_outcome_matches_source(rules, source_outcomes, index):
+    expected = source_outcomes[index]
+    actual = rules["outcomes"][index]
+    assert actual["id"] == expected["id"]
+    assert actual["area"] == expected["area"]
+    assert actual["section"] == expected["section"]
+    assert actual["category"] == expected["category"]
+    assert actual["text"] == expected["text"]
+
+
+def test_area_names_match_section_3(rules, source_sections):
+    names = _parse_areas(source_sections)
+    assert len(names) == 5
+    assert [a["id"] for a in rules["areas"]] == [1, 2, 3, 4, 5]
+    assert [a["name"] for a in rules["areas"]] == names
+
+
+def test_area_sections(rules):
+    for area in rules["areas"]:
+        n = area["id"]
+        assert area["sections"] == [3 * n + 1, 3 * n + 2, 3 * n + 3]
+        assert isinstance(area.get("name_en"), str) and area["name_en"].strip()
+    for o in rules["outcomes"]:
+        area = next(a for a in rules["areas"] if a["id"] == o["area"])
+        assert o["section"] in area["sections"]
