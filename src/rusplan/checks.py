@@ -51,6 +51,9 @@ class Context:
     as_of: dt.date
     roots: dict  # per-path overrides for `select`
     anchor: tuple  # where a finding about the whole selection points
+    # Figures a function found even when nothing failed, for the rule's
+    # `pass_message` ("practice totals 6 weeks; § 21 requires at least 4").
+    facts: dict = field(default_factory=dict)
 
     def select(self, expr: str) -> list[Match]:
         return select(expr, self.programme.data, self.roots)
@@ -102,6 +105,7 @@ def compare(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     for m in matches:
         if m.value is MISSING:
             continue
+        ctx.facts.update(actual=number(m.value), expected=number(expected))
         try:
             ok = op(m.value, expected)
         except TypeError:
@@ -134,6 +138,7 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
         if _where_ok(ctx, m.value, options.get("where")) and isinstance(m.value.get(name), (int, float))
     )
     expected = ctx.resolve(options)
+    ctx.facts.update(actual=number(total), expected=number(expected))
     if expected is None or not _OPS[options.get("op", "==")](total, expected):
         return [Finding(ctx.anchor, {"actual": number(total), "expected": number(expected), "op": options.get("op", "==")})]
     return []
@@ -147,6 +152,7 @@ def covers_all(ctx: Context, matches: list[Match], options: dict) -> list[Findin
         outcomes = ctx.ruleset.outcomes
         named = {str(outcomes[v]["area"]) for v in named if v in outcomes}
     missing = [i for i in vocab.ids if i not in named]
+    ctx.facts.update(covered=len(vocab.ids) - len(missing), total=len(vocab.ids))
     if not missing:
         return []
     group = options.get("group_by")
@@ -225,6 +231,7 @@ def any_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     """At least one value is an id of `vocabulary` (restricted by `where`)."""
     allowed = set(ctx.vocabulary(options["vocabulary"]).select(options.get("where")))
     values = [m.value for m in matches]
+    ctx.facts["found"] = ", ".join(sorted({str(v) for v in values if v in allowed}))
     if any(v in allowed for v in values):
         return []
     found = ", ".join(sorted({str(v) for v in values})) or "–"

@@ -45,6 +45,7 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
     # (finding's location, message) -> study paths it was found on, in order
     found: dict[tuple, list[str]] = {}
     details: dict[tuple, tuple[Finding, str, str]] = {}
+    facts: dict = {}
     for study_path in paths:
         roots = {"courses": study_path.courses} if study_path else {}
         anchor = (compile_path(rule.given[0])[0].key,)
@@ -56,10 +57,12 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
                 key = (finding.path, text)
                 found.setdefault(key, []).append(study_path.name if study_path else "")
                 details.setdefault(key, (finding, text, finding.status or ""))
+        facts = facts or ctx.facts
 
     if not found:
         anchor = (compile_path(rule.given[0])[0].key,)
-        return [_result(rule, lang, "pass", rule.text("title", lang), programme.doc.locate(anchor))]
+        text = _fill(rule.pass_message, lang, {"section": rule.section, **facts}) if rule.pass_message else rule.text("title", lang)
+        return [_result(rule, lang, "pass", text, programme.doc.locate(anchor))]
     results = []
     for key, on_paths in found.items():
         finding, text, status = details[key]
@@ -91,8 +94,11 @@ def _message(rule: Rule, check_message: dict | None, finding: Finding, lang: str
         or (rule.message if finding.code == "fail" else rule.messages.get(finding.code))
         or rule.message
     )
+    return _fill(template, lang, {"section": rule.section, **finding.params})
+
+
+def _fill(template: dict, lang: str, params: dict) -> str:
     text = template.get(lang) or template.get("nb", "")
-    params = {"section": rule.section, **finding.params}
     # Unknown fields stay visible as {name} rather than raising: a typo in a
     # rules file must not crash a check.
     names = {name for _, name, _, _ in Formatter().parse(text) if name}

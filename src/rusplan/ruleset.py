@@ -86,6 +86,7 @@ class Rule:
     message: dict
     messages: dict
     examples: dict
+    pass_message: dict | None = None
     per_path: bool = False
     scope_all: bool = False
     line: int = 0  # where the rule is declared, for `explain`
@@ -225,6 +226,7 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
                 message=spec.get("message", {}),
                 messages=spec.get("messages", {}),
                 examples=spec["examples"],
+                pass_message=spec.get("pass_message"),
                 per_path=spec.get("per_path", False),
                 scope_all=spec.get("scope") == "all",
                 line=doc.locate(at)[0],
