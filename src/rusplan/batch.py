@@ -105,26 +105,32 @@ def check_target(target: Target) -> FileReport | None:
     return check_document(doc, _STATE["rulesets"], options, report)
 
 
-def run(targets: list[Target], rules_path, options, jobs: int, progress=None) -> list[FileReport]:
-    """Check all targets; `progress(done, total)` is called as files finish."""
+def run(targets: list[Target], rules_path, options, jobs: int, progress=None) -> Iterator[FileReport]:
+    """Check all targets, yielding reports in target order as they finish.
+
+    Reports are streamed, not collected, so memory stays flat however many
+    files there are; `progress(done, total)` is called after each file.
+    """
     _init(rules_path, options)
     total = len(targets)
-    results: list[FileReport | None] = []
     if jobs <= 1 or total < 2:
-        for target in targets:
-            results.append(check_target(target))
-            if progress:
-                progress(len(results), total)
-    else:
-        import multiprocessing
+        reports: Iterator = map(check_target, targets)
+        yield from _counted(reports, total, progress)
+        return
+    import multiprocessing
 
-        chunk = max(1, min(64, total // (jobs * 8) or 1))
-        with multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(
-            jobs, initializer=_init, initargs=(rules_path, options)
-        ) as pool:
-            # imap keeps input order, so output does not depend on scheduling.
-            for report in pool.imap(check_target, targets, chunksize=chunk):
-                results.append(report)
-                if progress:
-                    progress(len(results), total)
-    return [r for r in results if r is not None]
+    # Big chunks amortise inter-process overhead; small enough that both
+    # workers stay busy to the end and the progress bar moves.
+    chunk = max(1, min(64, total // (jobs * 8) or 1))
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(jobs, initializer=_init, initargs=(rules_path, options)) as pool:
+        # imap keeps input order, so output does not depend on scheduling.
+        yield from _counted(pool.imap(check_target, targets, chunksize=chunk), total, progress)
+
+
+def _counted(reports: Iterator, total: int, progress) -> Iterator[FileReport]:
+    for done, report in enumerate(reports, 1):
+        if progress:
+            progress(done, total)
+        if report is not None:
+            yield report

@@ -65,17 +65,33 @@ def _use_color(no_color: bool, stream) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
 
-def _write(text: str, output: Optional[str], force: bool) -> None:
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        return
-    if os.path.exists(output) and not force:
-        fail(f"{output} exists; use --force to overwrite it")
+def _same_file(a: str, b: str) -> bool:
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror}")
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+class _opened:
+    """stdout, or --output opened for writing (never over an existing file without --force)."""
+
+    def __init__(self, output: Optional[str], force: bool) -> None:
+        self.output, self.force, self.handle = output, force, None
+
+    def __enter__(self):
+        if self.output is None or self.output == "-":
+            return sys.stdout.write
+        if os.path.exists(self.output) and not self.force:
+            fail(f"{self.output} exists; use --force to overwrite it")
+        try:
+            self.handle = open(self.output, "w", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {self.output}: {exc.strerror}")
+        return self.handle.write
+
+    def __exit__(self, *exc) -> None:
+        if self.handle is not None:
+            self.handle.close()
 
 
 def _split(values: Optional[List[str]]) -> frozenset:
@@ -106,7 +122,7 @@ def check(
 
     from . import batch
     from .checker import Options
-    from .reporters import RenderContext, render
+    from .reporters import RenderContext, write
     from .result import exit_code
 
     try:
@@ -123,9 +139,9 @@ def check(
     targets = batch.discover(paths, list(include or []), list(exclude or []))
     if not targets:
         fail("no programme files found in " + ", ".join(paths))
+    if output and os.path.exists(output) and any(_same_file(output, t.path) for t in targets):
+        fail(f"{output} is one of the files being checked; rusplan never writes to them")
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-    with _progress(len(targets)) as progress:
-        reports = batch.run(targets, rules, options, min(workers, len(targets)), progress)
     ctx = RenderContext(
         lang=lang.value,
         color=fmt == Format.text and output is None and _use_color(no_color, sys.stdout),
@@ -133,8 +149,10 @@ def check(
         rulesets=rulesets,
         as_of=day.isoformat(),
     )
-    _write(render(fmt.value, reports, ctx), output, force)
-    raise typer.Exit(exit_code(reports))
+    with _opened(output, force) as out, _progress(len(targets)) as progress:
+        reports = batch.run(targets, rules, options, min(workers, len(targets)), progress)
+        briefs = write(fmt.value, reports, ctx, out)
+    raise typer.Exit(exit_code(briefs))
 
 
 class _progress:

@@ -69,6 +69,17 @@ class FileReport:
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
 
+    def brief(self) -> "FileBrief":
+        return FileBrief(
+            self.path,
+            self.institution,
+            self.programme,
+            self.verdict,
+            self.count("fail") or len(self.errors),
+            self.count("warn"),
+            self.count("pass"),
+        )
+
     def as_dict(self) -> dict:
         return {
             "path": self.path,
@@ -81,7 +92,24 @@ class FileReport:
         }
 
 
-def exit_code(reports: list[FileReport]) -> int:
+@dataclass(frozen=True)
+class FileBrief:
+    """What a batch keeps of each file after it is reported: a table row."""
+
+    path: str
+    institution: str
+    programme: str
+    verdict: str
+    errors: int
+    warnings: int
+    passed: int
+
+
+def _briefs(reports: list) -> list[FileBrief]:
+    return [r.brief() if isinstance(r, FileReport) else r for r in reports]
+
+
+def exit_code(reports: list) -> int:
     """2 if any file could not be checked, else 1 if any failed, else 0."""
     verdicts = {r.verdict for r in reports}
     if VERDICT_INVALID in verdicts:
@@ -91,13 +119,15 @@ def exit_code(reports: list[FileReport]) -> int:
     return EXIT_PASS
 
 
-def summary(reports: list[FileReport]) -> dict:
+def summary(reports: list) -> dict:
+    """Totals over FileReports or FileBriefs."""
+    reports = _briefs(reports)
     return {
         "files": len(reports),
         "passed": sum(r.verdict == VERDICT_PASS for r in reports),
         "failed": sum(r.verdict == VERDICT_FAIL for r in reports),
         "invalid": sum(r.verdict == VERDICT_INVALID for r in reports),
-        "errors": sum(r.count("fail") for r in reports),
-        "warnings": sum(r.count("warn") for r in reports),
+        "errors": sum(r.errors for r in reports),
+        "warnings": sum(r.warnings for r in reports),
         "exit_code": exit_code(reports),
     }

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from . import cache as _cache
 from . import loader, messages
 from .result import Problem
 from .selector import SelectorError, compile_path
@@ -159,13 +160,19 @@ def load_ruleset(path: str, lang: str = "en") -> Ruleset:
     from .validate import RULES_SCHEMA, validate
 
     try:
-        doc = loader.load(path)
+        text = loader.read_text(path)
+        doc = _cache.get(path, text)
+        if doc is None:
+            doc = loader.parse(text, path)
+            problems = validate(doc, RULES_SCHEMA, lang)
+            if problems:
+                raise RulesError(path, problems)
+            ruleset = _build(doc, lang)
+            _cache.put(doc, text)
+            return ruleset
     except loader.LoadError as err:
-        text = messages.localise(err.code, lang, err.params, err.message)
-        raise RulesError(path, [Problem(text, err.line, err.column, code=err.code, hint=err.hint)]) from None
-    problems = validate(doc, RULES_SCHEMA, lang)
-    if problems:
-        raise RulesError(path, problems)
+        message = messages.localise(err.code, lang, err.params, err.message)
+        raise RulesError(path, [Problem(message, err.line, err.column, code=err.code, hint=err.hint)]) from None
     return _build(doc, lang)
 
 

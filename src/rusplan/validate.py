@@ -34,6 +34,17 @@ def validator(name: str):
     return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@lru_cache(maxsize=None)
+def fast_check(name: str):
+    """The closure-compiled yes/no check for a bundled schema, or None."""
+    from .fastschema import Unsupported, compile_schema
+
+    try:
+        return compile_schema(schema(name))
+    except Unsupported:
+        return None
+
+
 def where(path: Iterable) -> str:
     """``("courses", 2, "credits")`` -> ``courses[2].credits``."""
     out = ""
@@ -43,6 +54,10 @@ def where(path: Iterable) -> str:
 
 
 def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
+    quick = fast_check(schema_name)
+    if quick is not None and quick(doc.data):
+        # Valid: jsonschema (and its import) is needed only to explain errors.
+        return _dates_where_text_expected(doc, schema(schema_name), lang)
     errors = list(validator(schema_name).iter_errors(doc.data))
     problems: list[Problem] = []
     seen: set = set()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
 
 FORMATS = ("text", "json", "sarif", "junit", "markdown", "github", "html")
 
@@ -25,3 +26,18 @@ class RenderContext:
 def render(fmt: str, reports: list, ctx: RenderContext) -> str:
     module = importlib.import_module(f"rusplan.reporters.{fmt}_report")
     return module.render(reports, ctx)
+
+
+def write(fmt: str, reports: Iterable, ctx: RenderContext, out: Callable[[str], Any]) -> list:
+    """Write the report for `reports` through `out`; return per-file summaries.
+
+    Formats with a `stream` function write each file as it is checked (the
+    text report), so a batch of 10,000 files is never held in memory; the
+    others need the whole run and get a list.
+    """
+    module = importlib.import_module(f"rusplan.reporters.{fmt}_report")
+    if hasattr(module, "stream"):
+        return module.stream(reports, ctx, out)
+    reports = list(reports)
+    out(module.render(reports, ctx))
+    return [r.brief() for r in reports]

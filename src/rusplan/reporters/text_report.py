@@ -8,7 +8,7 @@ CI logs show on every run, so it must start fast and stay greppable
 from __future__ import annotations
 
 from .. import messages
-from ..result import FileReport, summary
+from ..result import FileBrief, FileReport, summary
 
 _COLORS = {"pass": "32", "fail": "31", "warn": "33", "skip": "2", "waived": "36", "invalid": "31"}
 _MARKS = {"pass": "✓", "fail": "✗", "warn": "!", "skip": "-", "waived": "~"}
@@ -44,54 +44,63 @@ def render_file(report: FileReport, ctx) -> list[str]:
     for note in report.info:
         if not ctx.quiet:
             lines.append(f"  i {note}")
-    verdict = report.verdict
+    brief = report.brief()
     lines.append(
         _paint(
             messages.text(
                 "summary-line",
                 lang,
-                path=report.path,
-                verdict=messages.text(f"verdict-{verdict}", lang),
-                errors=report.count("fail") or len(report.errors),
-                warnings=report.count("warn"),
-                passed=report.count("pass"),
+                path=brief.path,
+                verdict=messages.text(f"verdict-{brief.verdict}", lang),
+                errors=brief.errors,
+                warnings=brief.warnings,
+                passed=brief.passed,
             ),
-            {"pass": "pass", "fail": "fail", "invalid": "invalid"}[verdict],
+            brief.verdict,
             color,
         )
     )
     return lines
 
 
+def stream(reports, ctx, out) -> list[FileBrief]:
+    """Write each file's block as it arrives; end a batch with the table."""
+    briefs: list[FileBrief] = []
+    for report in reports:
+        out(("\n" if briefs else "") + "\n".join(render_file(report, ctx)) + "\n")
+        briefs.append(report.brief())
+    if len(briefs) > 1:
+        out("\n" + batch_table(briefs, ctx) + "\n")
+    return briefs
+
+
 def render(reports: list[FileReport], ctx) -> str:
-    blocks = ["\n".join(render_file(r, ctx)) for r in reports]
-    out = "\n\n".join(blocks)
-    if len(reports) > 1:
-        out += "\n\n" + batch_table(reports, ctx)
-    return out + "\n"
+    parts: list[str] = []
+    stream(reports, ctx, parts.append)
+    return "".join(parts)
 
 
-def batch_table(reports: list[FileReport], ctx) -> str:
+def batch_table(briefs: list[FileBrief], ctx) -> str:
     """The closing table of a batch run: one row per file, then totals."""
     lang = ctx.lang
     head = ("Institusjon", "Program", "Feil", "Advarsler", "Resultat", "Fil") if lang == "nb" else (
         "Institution", "Programme", "Errors", "Warnings", "Verdict", "File")
     rows = [
         (
-            r.institution or "-",
-            r.programme or "-",
-            str(r.count("fail") or len(r.errors)),
-            str(r.count("warn")),
-            messages.text(f"verdict-{r.verdict}", lang),
-            r.path,
+            b.institution or "-",
+            b.programme or "-",
+            str(b.errors),
+            str(b.warnings),
+            messages.text(f"verdict-{b.verdict}", lang),
+            b.path,
         )
-        for r in reports
+        for b in briefs
     ]
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
     lines = [fmt.format(*head).rstrip(), "  ".join("-" * w for w in widths)]
     lines += [fmt.format(*row).rstrip() for row in rows]
-    s = summary(reports)
+    s = summary(briefs)
     total = (
         f"{s['files']} filer: {s['passed']} bestått, {s['failed']} ikke bestått, {s['invalid']} kunne ikke kontrolleres"
         if lang == "nb"
