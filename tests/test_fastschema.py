@@ -58,7 +58,7 @@ def _paths(node, prefix=()):
 REPLACEMENTS = [None, True, 0, -1, 2.5, "", "x", "2024-13-01", [], {}, ["a"], {"extra": 1}, 60, "placement"]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_mutations_agree(data):
     source = _load(data.draw(st.sampled_from(EXAMPLES)))
