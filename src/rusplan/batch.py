@@ -45,9 +45,12 @@ def _excluded(rel: str, patterns: list[str]) -> bool:
 
 def _walk(root: str, include: list[str], exclude: list[str]) -> Iterator[Target]:
     real_root = os.path.realpath(root)
-    for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.relpath(os.path.join(folder, d), root), exclude))
-        for name in sorted(files + [d for d in os.listdir(folder) if False]):
+    # os.walk lists directory symlinks but, with followlinks=False, never enters them.
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not _excluded(os.path.relpath(os.path.join(folder, d), root), exclude)
+        )
+        for name in sorted(files):
             path = os.path.join(folder, name)
             rel = os.path.relpath(path, root)
             if not any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in include):

@@ -32,7 +32,11 @@ class Options:
 
 
 def load_problem(err: loader.LoadError, lang: str) -> Problem:
-    return Problem(messages.localise(err.code, lang, err.params, err.message), err.line, err.column, code=err.code, hint=err.hint)
+    text = messages.localise(err.code, lang, err.params, err.message)
+    # The message table's sentences already say what to do; the loader's
+    # English hint is kept only where the table has no sentence.
+    hint = err.hint if text == err.message else ""
+    return Problem(text, err.line, err.column, code=err.code, hint=hint)
 
 
 def read(path: str, options: Options) -> loader.Document | Problem:

@@ -85,7 +85,7 @@ def compile_schema(root: dict) -> Check:
             return lambda v: False
         checks: list[Check] = []
         for key, arg in schema.items():
-            if key in _ANNOTATIONS or key in ("then", "else"):
+            if key in _ANNOTATIONS or key in ("then", "else") or key.startswith("x-"):
                 continue
             checks.append(keyword(key, arg, schema))
         if len(checks) == 1:

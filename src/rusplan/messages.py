@@ -16,15 +16,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unreadable": {"nb": "kan ikke lese filen: {reason}", "en": "cannot read file: {reason}"},
     "not-a-file": {"nb": "ikke en vanlig fil", "en": "not a regular file"},
     "too-large": {
-        "nb": "filen er {size} byte, over grensen på {limit}",
-        "en": "file is {size} bytes, over the limit of {limit}",
+        "nb": "filen er {size} byte, over grensen på {limit}; øk grensen med --max-bytes hvis filen er ekte",
+        "en": "file is {size} bytes, over the limit of {limit}; raise it with --max-bytes if the file is genuine",
     },
-    "binary": {"nb": "binærdata: NUL-byte ved posisjon {offset}", "en": "binary data: NUL byte at offset {offset}"},
-    "encoding": {"nb": "ikke UTF-8: ugyldig byte ved posisjon {offset}", "en": "not UTF-8: invalid byte at offset {offset}"},
+    "binary": {
+        "nb": "binærdata: NUL-byte ved posisjon {offset}; programfiler er UTF-8-tekst",
+        "en": "binary data: NUL byte at offset {offset}; programme files are UTF-8 text",
+    },
+    "encoding": {
+        "nb": "ikke UTF-8: ugyldig byte ved posisjon {offset}; lagre filen som UTF-8",
+        "en": "not UTF-8: invalid byte at offset {offset}; save the file as UTF-8",
+    },
     "too-deep": {"nb": "nøstingen er dypere enn {limit} nivåer", "en": "nesting is deeper than {limit} levels"},
     "too-many-nodes": {
-        "nb": "dokumentet utvides til mer enn {limit} noder",
-        "en": "the document expands to more than {limit} nodes",
+        "nb": "dokumentet utvides til mer enn {limit} noder (ankere og alias, &a / *a, mangedobler innholdet)",
+        "en": "the document expands to more than {limit} nodes (anchors and aliases, &a / *a, multiply the data)",
     },
     "empty": {"nb": "filen er tom", "en": "the file is empty"},
     "multiple-documents": {

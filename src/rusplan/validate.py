@@ -152,7 +152,8 @@ def _describe(error, doc: Document, lang: str) -> list[Problem]:
             return [problem("schema-null", where=at, expected=", ".join(map(str, allowed)))]
         return [problem("schema-enum", where=at, allowed=", ".join(map(str, allowed)), found=_show(value))]
     if kind == "pattern":
-        return [problem("schema-pattern", where=at, found=_show(value), description=error.schema.get("description", error.validator_value))]
+        described = error.schema.get(f"x-description-{lang}") or error.schema.get("description", error.validator_value)
+        return [problem("schema-pattern", where=at, found=_show(value), description=described)]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "minItems", "minLength"):
         return [problem(f"schema-{kind}", where=at, limit=error.validator_value, found=_show(value))]
     if kind == "oneOf" and _is_weeks_or_hours(error):
