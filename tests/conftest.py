@@ -57,7 +57,6 @@ def rusplan_env(tmp_path_factory) -> dict:
     env = dict(os.environ)
     env.setdefault("RUSPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("rusplan-cache")))
     env["PYTHONIOENCODING"] = "utf-8"
-    env.pop("NO_COLOR", None)
     return env
 
 

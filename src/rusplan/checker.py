@@ -85,7 +85,7 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
     extra = doc.data["admission"].get("additional_requirements")
     if extra:
         report.info.append(messages.text("info-additional", lang, items=", ".join(extra)))
-    apply_waivers(report, doc, options)
+    apply_waivers(report, doc, options, {rule.id for ruleset in rulesets for rule in ruleset.rules})
     if options.strict:
         for result in report.results:
             if result.status == "warn":

@@ -42,13 +42,13 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
         return [_result(rule, lang, "skip", messages.text("skip-framework", lang, framework=label), (0, 0))]
 
     paths = programme.paths if rule.per_path else [None]
+    anchor = (compile_path(rule.given[0])[0].key,)
     # (finding's location, message) -> study paths it was found on, in order
     found: dict[tuple, list[str]] = {}
     details: dict[tuple, tuple[Finding, str, str]] = {}
     facts: dict = {}
     for study_path in paths:
         roots = {"courses": study_path.courses} if study_path else {}
-        anchor = (compile_path(rule.given[0])[0].key,)
         ctx = Context(programme, ruleset, lang, as_of, roots, anchor)
         for check in rule.checks:
             matches = _matches(rule, check.field, programme, roots)
@@ -60,16 +60,16 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
         facts = facts or ctx.facts
 
     if not found:
-        anchor = (compile_path(rule.given[0])[0].key,)
         text = _fill(rule.pass_message, lang, {"section": rule.section, **facts}) if rule.pass_message else rule.text("title", lang)
-        return [_result(rule, lang, "pass", text, programme.doc.locate(anchor))]
+        return [_result(rule, lang, "pass", text, programme.doc.locate(anchor, key=True))]
     results = []
     for key, on_paths in found.items():
         finding, text, status = details[key]
         # A finding on every path is about the programme; on some, name them.
         named = "" if len(on_paths) == len(paths) else ", ".join(on_paths)
         status = status or ("fail" if rule.severity == "error" else "warn")
-        line, column = programme.doc.locate(finding.path)
+        # A finding about a whole list (practice, courses) points at its key.
+        line, column = programme.doc.locate(finding.path, key=finding.path == anchor)
         result = _result(rule, lang, status, text, (line, column), study_path=named)
         if finding.quote:
             result.quote = finding.quote

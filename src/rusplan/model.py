@@ -1,7 +1,8 @@
 """The programme as the rules see it.
 
 After the schema has accepted a document, this module normalises it in
-place (spellings to vocabulary ids, "§ 4 a" to "4a", hours to weeks),
+place (spellings to vocabulary ids, outcome references like "§ 4 a" to
+their canonical id, hours to weeks),
 checks what the schema cannot (semesters within the programme, course links,
 unique codes) and expands choices into study paths.  Everything
 regulation-specific it needs comes from the ruleset.
@@ -116,10 +117,10 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
 
     problems: list[Problem] = []
 
-    def problem(path: tuple, code: str, key: bool = False, **params) -> None:
-        line, column = doc.locate(path, key=key)
+    def problem(path: tuple, message_key: str, **params) -> None:
+        line, column = doc.locate(path)
         at = where(path)
-        problems.append(Problem(messages.text(code, lang, where=at, **params), line, column, code=code, where=at))
+        problems.append(Problem(messages.text(message_key, lang, where=at, **params), line, column, code=message_key, where=at))
 
     programme = data["programme"]
     start = parse_term(programme["start"], ruleset)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from . import cache as _cache
@@ -129,12 +128,16 @@ class Ruleset:
 
 
 def bundled_rules_dir() -> str:
-    """The rules shipped with the package (the repository's rules/ folder)."""
-    try:
-        return str(resources.files("rusplan.rules"))
-    except (ModuleNotFoundError, TypeError):  # running from a source tree without install
-        here = os.path.dirname(os.path.abspath(__file__))
-        return os.path.normpath(os.path.join(here, "..", "..", "rules"))
+    """The rules shipped with the package (the repository's rules/ folder).
+
+    An installed package has them at rusplan/rules/; a source checkout (and
+    an editable install) has them at the repository's top.
+    """
+    here = os.path.dirname(os.path.abspath(__file__))
+    installed = os.path.join(here, "rules")
+    if os.path.isdir(installed):
+        return installed
+    return os.path.normpath(os.path.join(here, "..", "..", "rules"))
 
 
 def rule_files(path: str | None) -> list[str]:

@@ -77,9 +77,11 @@ def _deepest(error):
     from jsonschema.exceptions import best_match, relevance
 
     while error.context:
-        # The course/choice `if` and `oneOf` produce context errors; pick the
-        # one deepest in the document, as best_match does.
-        candidate = best_match(error.context, key=relevance)
+        # `oneOf`/`if` produce context errors; prefer the one that went
+        # deepest into the data (it names the actual bad value), then
+        # jsonschema's own relevance.
+        deepest = max(len(e.absolute_path) for e in error.context)
+        candidate = best_match([e for e in error.context if len(e.absolute_path) == deepest], key=relevance)
         if candidate is None or len(candidate.absolute_path) < len(error.absolute_path):
             break
         if error.validator == "oneOf" and _is_weeks_or_hours(error):
@@ -108,11 +110,11 @@ def _type_name(value: Any) -> str:
     return "object"
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, lang: str) -> str:
     if isinstance(value, str):
         return f"'{value}'"
     if isinstance(value, (dict, list)):
-        return messages.text(f"type-{_type_name(value)}", "en")
+        return messages.text(f"type-{_type_name(value)}", lang)
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -145,17 +147,17 @@ def _describe(error, doc: Document, lang: str) -> list[Problem]:
         names = " / ".join(messages.text(f"type-{t}", lang) for t in ([expected] if isinstance(expected, str) else expected))
         if value is None:
             return [problem("schema-null", where=at, expected=names)]
-        return [problem("schema-type", where=at, expected=names, found=_show(value))]
+        return [problem("schema-type", where=at, expected=names, found=_show(value, lang))]
     if kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
         if value is None:
             return [problem("schema-null", where=at, expected=", ".join(map(str, allowed)))]
-        return [problem("schema-enum", where=at, allowed=", ".join(map(str, allowed)), found=_show(value))]
+        return [problem("schema-enum", where=at, allowed=", ".join(map(str, allowed)), found=_show(value, lang))]
     if kind == "pattern":
         described = error.schema.get(f"x-description-{lang}") or error.schema.get("description", error.validator_value)
-        return [problem("schema-pattern", where=at, found=_show(value), description=described)]
+        return [problem("schema-pattern", where=at, found=_show(value, lang), description=described)]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "minItems", "minLength"):
-        return [problem(f"schema-{kind}", where=at, limit=error.validator_value, found=_show(value))]
+        return [problem(f"schema-{kind}", where=at, limit=error.validator_value, found=_show(value, lang))]
     if kind == "oneOf" and _is_weeks_or_hours(error):
         return [problem("schema-weeks-or-hours", where=at)]
     return [Problem(messages.text("schema-other", lang, where=at, detail=error.message), line, column, code="schema", where=at)]

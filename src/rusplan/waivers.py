@@ -16,8 +16,8 @@ from .result import FileReport, RuleResult
 WAIVER_RULE = "waiver"
 
 
-def apply_waivers(report: FileReport, doc: Document, options) -> None:
-    known = {r.rule for r in report.results}
+def apply_waivers(report: FileReport, doc: Document, options, known: set[str]) -> None:
+    """`known`: the ids of every rule loaded, selected or not."""
     active: dict[str, dict] = {}
     for index, waiver in enumerate(doc.data.get("waivers", [])):
         rule, reason = waiver["rule"], waiver["reason"].strip()

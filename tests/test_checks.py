@@ -1,0 +1,355 @@
+"""Unit tests of the generic check functions (src/rusplan/checks.py).
+
+Each function gets a passing and a failing input, built on the real bundled
+ruleset and the programme of examples/compliant.yaml, and the test asserts
+the Finding's location (path) and figures (params): what the engine turns
+into "file:line:column: practice totals 3 weeks; § 21 requires at least 4".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rusplan import loader, model
+from rusplan.checks import FUNCTIONS, MISSING, Context, Finding
+from rusplan.selector import Match
+
+AS_OF = dt.date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def ruleset(bundled_rulesets):
+    return bundled_rulesets[0]
+
+
+@pytest.fixture(scope="module")
+def programme(examples_dir, ruleset):
+    doc = loader.load(str(examples_dir / "compliant.yaml"))
+    return model.build(doc, ruleset, "en")
+
+
+@pytest.fixture
+def ctx(programme, ruleset):
+    """A context like the engine builds for a whole-programme rule, in English."""
+
+    def make(anchor=("practice",), roots=None, as_of=AS_OF, lang="en") -> Context:
+        return Context(programme, ruleset, lang, as_of, roots or {}, anchor)
+
+    return make
+
+
+def run(name: str, context: Context, matches: list[Match], options: dict | None = None) -> list[Finding]:
+    return FUNCTIONS[name](context, matches, options or {})
+
+
+def test_every_function_named_in_the_rules_file_is_tested(ruleset):
+    used = {check.function for rule in ruleset.rules for check in rule.checks}
+    tested = {
+        "compare", "sum", "covers-all", "known", "precedes", "any-in",
+        "all-in", "non-empty", "contains-all", "exists-in", "timeline",
+    }
+    assert used <= set(FUNCTIONS)
+    assert set(FUNCTIONS) == tested
+
+
+# --- compare -------------------------------------------------------------------
+
+
+def test_compare_pass(ctx):
+    c = ctx()
+    assert run("compare", c, [Match(60, ("programme", "credits"))], {"op": "==", "value": 60}) == []
+    assert c.facts == {"actual": 60, "expected": 60}
+
+
+def test_compare_fail_reports_actual_expected_and_path(ctx):
+    [finding] = run("compare", ctx(), [Match(50, ("programme", "credits"))], {"op": "==", "value": 60})
+    assert finding.path == ("programme", "credits")
+    assert finding.params == {"actual": 50, "expected": 60, "op": "=="}
+
+
+def test_compare_ref_reads_the_expected_value_from_the_programme(ctx):
+    # compliant.yaml says programme.credits: 60
+    assert run("compare", ctx(), [Match(60, ("x",))], {"op": "==", "ref": "programme.credits"}) == []
+    [finding] = run("compare", ctx(), [Match(45, ("x",))], {"op": "==", "ref": "programme.credits"})
+    assert finding.params["expected"] == 60
+
+
+def test_compare_greater_equal_and_missing_and_wrong_type(ctx):
+    options = {"op": ">=", "value": 3}
+    assert run("compare", ctx(), [Match(3, ("a",)), Match(MISSING, ("b",))], options) == []
+    [finding] = run("compare", ctx(), [Match(2, ("admission", "degree_years"))], options)
+    assert finding.params == {"actual": 2, "expected": 3, "op": ">="}
+    # a value that cannot be compared is a finding, not a crash
+    [wrong] = run("compare", ctx(), [Match("three", ("a",))], options)
+    assert wrong.params["actual"] == "three"
+
+
+# --- sum -----------------------------------------------------------------------
+
+
+def test_sum_pass_on_each_study_path(ctx, programme):
+    for study_path in programme.paths:
+        c = ctx(anchor=("courses",), roots={"courses": study_path.courses})
+        matches = c.select("courses[*]")
+        assert run("sum", c, matches, {"field": "credits", "op": "==", "ref": "programme.credits"}) == []
+        assert c.facts["actual"] == 60
+
+
+def test_sum_fail_points_at_the_anchor_with_the_total(ctx, programme):
+    c = ctx(anchor=("courses",), roots={"courses": programme.paths[0].courses})
+    [finding] = run("sum", c, c.select("courses[*]"), {"field": "credits", "op": "==", "value": 70})
+    assert finding.path == ("courses",)
+    assert finding.params == {"actual": 60, "expected": 70, "op": "=="}
+
+
+def test_sum_where_counts_only_kinds_in_the_vocabulary_and_converts_figures(ctx):
+    matches = [
+        Match({"kind": "placement", "weeks": 2.0}, ("practice", 0)),
+        Match({"kind": "skills-training", "weeks": 1}, ("practice", 1)),
+        Match({"kind": "observation", "weeks": 5}, ("practice", 2)),  # not a kind § 21 allows
+    ]
+    options = {"field": "weeks", "op": ">=", "value": 4, "where": {"kind": {"vocabulary": "practice_kinds"}}}
+    [finding] = run("sum", ctx(), matches, options)
+    assert finding.path == ("practice",)
+    assert finding.params == {"actual": 3, "expected": 4, "op": ">="}
+    assert isinstance(finding.params["actual"], int)  # 3.0 is shown as 3
+    matches.append(Match({"kind": "supervision-group", "weeks": 1.5}, ("practice", 3)))
+    assert run("sum", ctx(), matches, options) == []
+
+
+# --- covers-all ----------------------------------------------------------------
+
+
+def test_covers_all_areas_pass(ctx):
+    refs = [Match(r, ("c", i)) for i, r in enumerate(["4a", "7a", "10a", "13a", "16a"])]
+    c = ctx(anchor=("courses",))
+    assert run("covers-all", c, refs, {"vocabulary": "areas"}) == []
+    assert c.facts == {"covered": 5, "total": 5}
+
+
+def test_covers_all_areas_fail_names_the_missing_area(ctx):
+    refs = [Match(r, ("c", i)) for i, r in enumerate(["4a", "7a", "10a", "13a", "zz"])]
+    [finding] = run("covers-all", ctx(anchor=("courses",)), refs, {"vocabulary": "areas"})
+    assert finding.path == ("courses",)
+    assert finding.params["missing_ids"] == ["5"]
+    assert finding.params["count"] == 1
+    assert finding.params["missing"] == "5 (Research, dissemination and professional development)"
+
+
+def test_covers_all_outcomes_grouped_by_area(ctx, ruleset):
+    every = [o for o in ruleset.outcomes if o not in ("13f", "16c")]
+    refs = [Match(r, ("c", i)) for i, r in enumerate(every)]
+    [finding] = run("covers-all", ctx(anchor=("courses",)), refs, {"vocabulary": "outcomes", "group_by": "area"})
+    assert finding.params["missing_ids"] == ["13f", "16c"]
+    assert finding.params["count"] == 2
+    assert finding.params["missing"] == (
+        "Working methods in mental health work and substance use work: 13f; "
+        "Research, dissemination and professional development: 16c"
+    )
+    all_refs = [Match(r, ("c", i)) for i, r in enumerate(ruleset.outcomes)]
+    assert run("covers-all", ctx(), all_refs, {"vocabulary": "outcomes", "group_by": "area"}) == []
+
+
+# --- known ---------------------------------------------------------------------
+
+
+def test_known_pass(ctx):
+    assert run("known", ctx(), [Match("4a", ("c", 0)), Match("18b", ("c", 1))], {"vocabulary": "outcomes"}) == []
+
+
+def test_known_fail_locates_the_entry_and_suggests_the_nearest(ctx):
+    path = ("courses", 0, "outcomes", 5, "covers", 1)
+    [finding] = run("known", ctx(), [Match("4g", ("x",)), Match("4h", path)], {"vocabulary": "outcomes"})
+    assert finding.path == path
+    assert finding.params == {"value": "4h", "suggestion": "; the nearest is 4g"}
+
+
+def test_known_without_a_near_id_suggests_nothing(ctx):
+    [finding] = run("known", ctx(), [Match("qqqq", ("x",))], {"vocabulary": "outcomes"})
+    assert finding.params == {"value": "qqqq", "suggestion": ""}
+
+
+# --- precedes ------------------------------------------------------------------
+
+PRECEDES = {"earlier": [1, 2, 3], "later": [4, 5]}
+
+
+def course(semester, *refs) -> dict:
+    return {"semester": semester, "outcomes": [{"covers": list(refs)}]}
+
+
+def test_precedes_pass(ctx):
+    matches = [Match(course([1, 2], "7a"), ("courses", 0)), Match(course(2, "13a"), ("courses", 1))]
+    assert run("precedes", ctx(), matches, PRECEDES) == []
+
+
+def test_precedes_fail_names_both_areas_and_semesters(ctx):
+    matches = [
+        Match(course(1, "4a", "10a"), ("courses", 0)),
+        Match(course(3, "13a"), ("courses", 1)),
+        Match(course(4, "7a"), ("courses", 2)),
+        Match(course(4, "16a"), ("courses", 3)),
+    ]
+    [finding] = run("precedes", ctx(), matches, PRECEDES)
+    assert finding.path == ("courses", 2)
+    assert finding.params == {
+        "area": "2 (Framework conditions, organisation and rights)",
+        "semester": 4,
+        "later_area": "4 (Working methods in mental health work and substance use work)",
+        "later_semester": 3,
+    }
+
+
+# --- any-in --------------------------------------------------------------------
+
+STUDENT_ACTIVE = {"vocabulary": "learning_forms", "where": {"student_active": True}}
+
+
+def test_any_in_pass(ctx):
+    c = ctx(anchor=("courses",))
+    assert run("any-in", c, [Match("lecture", ("a",)), Match("seminar", ("b",))], STUDENT_ACTIVE) == []
+    assert c.facts["found"] == "seminar"
+
+
+def test_any_in_fail_lists_what_was_found(ctx):
+    matches = [Match("self-study", ("a",)), Match("lecture", ("b",)), Match("lecture", ("c",))]
+    [finding] = run("any-in", ctx(anchor=("courses",)), matches, STUDENT_ACTIVE)
+    assert finding.path == ("courses",)
+    assert finding.params == {"found": "lecture, self-study"}
+
+
+# --- all-in --------------------------------------------------------------------
+
+
+def test_all_in_pass(ctx):
+    match = Match(["mental-health", "substance-use"], ("practice", 0, "fields"))
+    assert run("all-in", ctx(), [match], {"vocabulary": "practice_fields", "non_empty": True}) == []
+
+
+def test_all_in_fail_points_at_the_list_item(ctx):
+    match = Match(["mental-health", "somatic-care"], ("practice", 0, "fields"))
+    [finding] = run("all-in", ctx(), [match], {"vocabulary": "practice_fields"})
+    assert finding.path == ("practice", 0, "fields", 1)
+    assert finding.params["value"] == "somatic-care"
+    assert finding.params["allowed"] == "mental-health (mental-health work), substance-use (substance-use work)"
+
+
+def test_all_in_scalar_and_empty(ctx):
+    [finding] = run("all-in", ctx(), [Match("observation", ("practice", 1, "kind"))], {"vocabulary": "practice_kinds"})
+    assert finding.path == ("practice", 1, "kind")
+    assert finding.params["value"] == "observation"
+    [empty] = run("all-in", ctx(), [Match([], ("practice", 2, "fields"))], {"vocabulary": "practice_fields", "non_empty": True})
+    assert empty.code == "empty"
+    assert empty.path == ("practice", 2, "fields")
+    # without non_empty an empty list has nothing wrong in it
+    assert run("all-in", ctx(), [Match([], ("p",))], {"vocabulary": "practice_fields"}) == []
+
+
+# --- non-empty -----------------------------------------------------------------
+
+
+def test_non_empty_pass(ctx):
+    assert run("non-empty", ctx(), [Match(["14c"], ("practice", 0, "covers"))]) == []
+
+
+def test_non_empty_fail_for_empty_and_missing(ctx):
+    findings = run("non-empty", ctx(), [Match([], ("practice", 1, "covers")), Match(MISSING, ("practice", 2))])
+    assert [f.path for f in findings] == [("practice", 1, "covers"), ("practice", 2)]
+
+
+# --- contains-all --------------------------------------------------------------
+
+AGREEMENT = {"vocabulary": "agreement_topics", "values": ["responsibility", "roles", "capacity", "competence", "cooperation-arenas"]}
+
+
+def test_contains_all_pass(ctx):
+    match = Match(["responsibility", "roles", "capacity", "competence", "cooperation-arenas"], ("agreements", 0, "regulates"))
+    assert run("contains-all", ctx(), [match], AGREEMENT) == []
+
+
+def test_contains_all_fail_names_what_is_missing(ctx):
+    match = Match(["responsibility", "roles", "research"], ("agreements", 1, "regulates"))
+    [finding] = run("contains-all", ctx(), [match], AGREEMENT)
+    assert finding.path == ("agreements", 1, "regulates")
+    assert finding.params == {"missing": "capacity, competence, cooperation arenas", "missing_ids": ["capacity", "competence", "cooperation-arenas"]}
+
+
+def test_contains_all_defaults_to_the_whole_vocabulary(ctx, ruleset):
+    every = ruleset.vocabularies["professions"].ids
+    assert run("contains-all", ctx(), [Match(list(every), ("admission", "professions"))], {"vocabulary": "professions"}) == []
+    [finding] = run("contains-all", ctx(), [Match(every[:-1], ("admission", "professions"))], {"vocabulary": "professions"})
+    assert finding.params["missing_ids"] == [every[-1]]
+
+
+# --- exists-in -----------------------------------------------------------------
+
+PROVIDERS = {"in": "agreements[*].provider"}
+
+
+def test_exists_in_pass_ignores_case_and_spacing(ctx):
+    # compliant.yaml has an agreement with "Sunnfjord kommune"
+    assert run("exists-in", ctx(), [Match("sunnfjord   KOMMUNE", ("practice", 0, "provider"))], PROVIDERS) == []
+
+
+def test_exists_in_fail_and_missing(ctx):
+    findings = run("exists-in", ctx(), [Match("Kinn kommune", ("practice", 0, "provider")), Match(MISSING, ("practice", 1))], PROVIDERS)
+    assert [(f.path, f.params, f.code) for f in findings] == [
+        (("practice", 0, "provider"), {"value": "Kinn kommune"}, "fail"),
+        (("practice", 1), {}, "missing"),
+    ]
+
+
+# --- timeline ------------------------------------------------------------------
+# compliant.yaml: retningslinje-2022, start 2024-autumn, 4 semesters: last exam spring 2026.
+
+
+def case(status: str, **when) -> dict:
+    return {"when": when, "status": status, "message": {"en": status}, "quote": f"quote {status}"}
+
+
+def test_timeline_pass_when_no_case_applies(ctx):
+    cases = [case("fail", framework="rammeplan-2005"), case("warn", start_before="2023-autumn")]
+    assert run("timeline", ctx(), [], {"cases": cases}) == []
+
+
+def test_timeline_fail_carries_the_dates_and_the_case_quote(ctx):
+    [finding] = run("timeline", ctx(), [], {"cases": [case("fail", framework="retningslinje-2022", start_from="2024-autumn")]})
+    assert finding.path == ("programme", "start")
+    assert finding.status == "fail"
+    assert finding.quote == "quote fail"
+    assert finding.message == {"en": "fail"}
+    assert finding.params == {
+        "framework": "retningslinje-2022",
+        "start": "2024-autumn",
+        "last_exam": "30.06.2026",
+        "as_of": "15.01.2026",
+    }
+
+
+def test_timeline_warnings_only_when_nothing_fails(ctx):
+    warn = case("warn", last_exam_after="2026-06-29")
+    fail = case("fail", as_of_after="2026-01-14")
+    assert [f.status for f in run("timeline", ctx(), [], {"cases": [warn]})] == ["warn"]
+    assert [f.status for f in run("timeline", ctx(), [], {"cases": [warn, fail]})] == ["fail"]
+
+
+@pytest.mark.parametrize(
+    "when, hits",
+    [
+        ({"last_exam_after": "2026-06-29"}, True),
+        ({"last_exam_after": "2026-06-30"}, False),  # the last exam day itself is not after
+        ({"as_of_after": "2026-01-14"}, True),
+        ({"as_of_after": "2026-01-15"}, False),
+        ({"as_of_from": "2026-01-15"}, True),
+        ({"as_of_from": "2026-01-16"}, False),
+        ({"start_from": "2024-autumn"}, True),
+        ({"start_from": "2025-spring"}, False),
+        ({"start_before": "2025-spring"}, True),
+        ({"start_before": "2024-autumn"}, False),
+    ],
+)
+def test_timeline_conditions_at_their_boundaries(ctx, when, hits):
+    findings = run("timeline", ctx(), [], {"cases": [case("fail", **when)]})
+    assert bool(findings) is hits
