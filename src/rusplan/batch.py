@@ -27,14 +27,20 @@ class Target:
     problem: str = ""  # why it cannot even be opened (broken link, FIFO, ...)
 
 
-def discover(paths: list[str], include: list[str], exclude: list[str]) -> list[Target]:
+def discover(paths: list[str], include: list[str], exclude: list[str], only_programmes: bool = False) -> list[Target]:
+    """The files to check, sorted by path.
+
+    With `only_programmes`, files named directly are treated like files found
+    in a folder: YAML that is not a rusplan programme is skipped (for hooks
+    that hand over every staged *.yaml).
+    """
     targets: dict[str, Target] = {}
     for given in paths:
         if os.path.isdir(given):
             for target in _walk(given, include or list(PATTERNS), exclude):
                 targets.setdefault(target.path, target)
         else:
-            targets.setdefault(given, Target(given, True))
+            targets.setdefault(given, Target(given, not only_programmes))
     return [targets[p] for p in sorted(targets)]
 
 

@@ -112,6 +112,9 @@ def check(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="RULE,...", help="Not these rules."),
     include: Optional[List[str]] = typer.Option(None, "--include", metavar="GLOB", help="In folders, only files matching (default *.yaml, *.yml)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", metavar="GLOB", help="In folders, skip files matching."),
+    only_programmes: bool = typer.Option(
+        False, "--only-programmes", help="Skip named YAML files that are not rusplan programmes (as in folders)."
+    ),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for many files (default: number of CPUs)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures and the verdict."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour (also: NO_COLOR set)."),
@@ -136,7 +139,7 @@ def check(
     if unknown:
         fail(f"unknown rule(s): {', '.join(unknown)} (see 'rusplan rules')")
     options = Options(lang=lang.value, as_of=day, max_bytes=max_bytes, select=chosen, ignore=skipped, strict=strict)
-    targets = batch.discover(paths, list(include or []), list(exclude or []))
+    targets = batch.discover(paths, list(include or []), list(exclude or []), only_programmes)
     if not targets:
         fail("no programme files found in " + ", ".join(paths))
     if output and os.path.exists(output) and any(_same_file(output, t.path) for t in targets):
@@ -253,6 +256,73 @@ def schema() -> None:
     from importlib import resources
 
     sys.stdout.write(resources.files("rusplan").joinpath("schemas", "programme-v1.schema.json").read_text("utf-8"))
+
+
+class MatrixFormat(str, Enum):
+    text = "text"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def matrix(
+    path: str = typer.Argument(..., metavar="FILE", help="A programme file."),
+    fmt: MatrixFormat = typer.Option(MatrixFormat.text, "--format", "-f", help="Matrix format."),
+    lang: Lang = typer.Option(Lang.nb, "--lang", help="Language of headings and notes."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Another rules file or folder of rules files."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the matrix to this file."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour (also: NO_COLOR set)."),
+) -> None:
+    """Coverage matrix: the learning outcomes against the courses and practice periods, gaps highlighted."""
+    import shutil
+
+    from . import messages
+    from .matrix import load
+    from .matrix_render import NeedsJinja, render
+
+    ruleset = _rulesets(rules, lang.value)[0]
+    built = load(path, ruleset, lang.value)
+    if isinstance(built, list):
+        for problem in built:
+            where = f"{path}:{problem.line}:{problem.column}" if problem.line else path
+            hint = f" ({problem.hint})" if problem.hint and problem.hint not in problem.message else ""
+            sys.stderr.write(f"{where}: {problem.message}{hint}\n")
+        raise typer.Exit(EXIT_INVALID)
+    if output and os.path.exists(output) and _same_file(output, path):
+        fail(f"{output} is the programme file; rusplan never writes to it")
+    terminal = output is None and sys.stdout.isatty()
+    try:
+        text = render(
+            built,
+            fmt.value,
+            lang.value,
+            color=fmt == MatrixFormat.text and terminal and _use_color(no_color, sys.stdout),
+            width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
+        )
+    except NeedsJinja:
+        fail(messages.text("needs-jinja", lang.value))
+    with _opened(output, force) as out:
+        out(text)
+
+
+@app.command()
+def init(
+    path: str = typer.Argument("programme.yaml", metavar="[FILE]", help="Where to write it ('-' for standard output)."),
+    lang: Lang = typer.Option(Lang.nb, "--lang", help="Language of the comments and sample values."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Another rules file or folder of rules files."),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+) -> None:
+    """Write a commented starter programme file: valid, deliberately unfinished, ready for `rusplan check`."""
+    from . import messages
+    from .starter import starter
+
+    text = starter(_rulesets(rules, lang.value)[0], lang.value)
+    with _opened(path, force) as out:
+        out(text)
+    if path != "-":
+        sys.stdout.write(messages.text("init-written", lang.value, path=path) + "\n")
 
 
 def main() -> None:

@@ -191,6 +191,7 @@ def parse(
             line=mark.line + 1 if mark else 0,
             column=mark.column + 1 if mark else 0,
             code=code,
+            params={"problem": problem} if code == "yaml" else {},
         ) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) have no problem_mark
         raise LoadError(f"invalid YAML: {exc}".splitlines()[0], code="yaml") from None

@@ -8,7 +8,8 @@ CI logs show on every run, so it must start fast and stay greppable
 from __future__ import annotations
 
 from .. import messages
-from ..result import FileBrief, FileReport, summary
+from ..result import FileBrief, FileReport
+from .common import file_sentence, finding_text, problem_text, summary_sentence, where
 
 _COLORS = {"pass": "32", "fail": "31", "warn": "33", "skip": "2", "waived": "36", "invalid": "31"}
 _MARKS = {"pass": "✓", "fail": "✗", "warn": "!", "skip": "-", "waived": "~"}
@@ -25,9 +26,8 @@ def render_file(report: FileReport, ctx) -> list[str]:
     if not ctx.quiet:
         lines.append(f"{report.path}" + (f" — {title}" if title else ""))
     for problem in report.errors:
-        where = f"{report.path}:{problem.line}:{problem.column}" if problem.line else report.path
-        hint = f" ({problem.hint})" if problem.hint and problem.hint not in problem.message else ""
-        lines.append(f"{where}: {_paint(messages.text('verdict-invalid', lang), 'invalid', color)}: {problem.message}{hint}")
+        at = where(report.path, problem.line, problem.column)
+        lines.append(f"{at}: {_paint(messages.text('verdict-invalid', lang), 'invalid', color)}: {problem_text(problem)}")
     for r in report.results:
         if ctx.quiet and r.status not in ("fail", "warn"):
             continue
@@ -36,30 +36,14 @@ def render_file(report: FileReport, ctx) -> list[str]:
         if r.status in ("pass", "skip"):
             lines.append(f"{head} {r.message}")
             continue
-        path_note = f" [{messages.text('on-path', lang, path=r.study_path)}]" if r.study_path else ""
-        reason = f" — {messages.text('waived', lang, expires='', reason=r.reason).split(': ', 1)[-1]}" if r.reason else ""
-        lines.append(f"{head} {report.path}:{r.line}:{r.column}: {r.message}{path_note}{reason}")
+        lines.append(f"{head} {where(report.path, r.line, r.column)}: {finding_text(r, lang)}")
         if r.quote and not ctx.quiet:
             lines.append(f"{'':>46}«{r.quote}»")
     for note in report.info:
         if not ctx.quiet:
             lines.append(f"  i {note}")
     brief = report.brief()
-    lines.append(
-        _paint(
-            messages.text(
-                "summary-line",
-                lang,
-                path=brief.path,
-                verdict=messages.text(f"verdict-{brief.verdict}", lang),
-                errors=brief.errors,
-                warnings=brief.warnings,
-                passed=brief.passed,
-            ),
-            brief.verdict,
-            color,
-        )
-    )
+    lines.append(_paint(file_sentence(brief, lang), brief.verdict, color))
     return lines
 
 
@@ -83,8 +67,7 @@ def render(reports: list[FileReport], ctx) -> str:
 def batch_table(briefs: list[FileBrief], ctx) -> str:
     """The closing table of a batch run: one row per file, then totals."""
     lang = ctx.lang
-    head = ("Institusjon", "Program", "Feil", "Advarsler", "Resultat", "Fil") if lang == "nb" else (
-        "Institution", "Programme", "Errors", "Warnings", "Verdict", "File")
+    head = tuple(messages.text(f"table-{c}", lang) for c in ("institution", "programme", "errors", "warnings", "verdict", "file"))
     rows = [
         (
             b.institution or "-",
@@ -100,11 +83,5 @@ def batch_table(briefs: list[FileBrief], ctx) -> str:
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
     lines = [fmt.format(*head).rstrip(), "  ".join("-" * w for w in widths)]
     lines += [fmt.format(*row).rstrip() for row in rows]
-    s = summary(briefs)
-    total = (
-        f"{s['files']} filer: {s['passed']} bestått, {s['failed']} ikke bestått, {s['invalid']} kunne ikke kontrolleres"
-        if lang == "nb"
-        else f"{s['files']} files: {s['passed']} passed, {s['failed']} failed, {s['invalid']} could not be checked"
-    )
-    lines.append(total)
+    lines.append(summary_sentence(briefs, lang))
     return "\n".join(lines)

@@ -1,0 +1,62 @@
+"""Small helpers shared by the reporters: locations, message text, summaries."""
+
+from __future__ import annotations
+
+import os
+
+from .. import messages
+from ..result import FileBrief, FileReport, summary
+
+def artifact_path(path: str) -> str:
+    """`path` relative to the working directory, with forward slashes, for CI annotations."""
+    if os.path.isabs(path):
+        try:
+            path = os.path.relpath(path)
+        except ValueError:  # another drive on Windows: nothing relative exists
+            pass
+    path = path.replace(os.sep, "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def where(path: str, line: int, column: int) -> str:
+    """`path:line:column`, or the bare path for a problem with no position."""
+    return f"{path}:{line}:{column}" if line else path
+
+
+def finding_text(result, lang: str) -> str:
+    """A failure's message with the study path it was found on and a waiver's reason."""
+    text = result.message
+    if result.study_path:
+        text += f" [{messages.text('on-path', lang, path=result.study_path)}]"
+    if result.reason:
+        text += f" ({messages.text('waived-reason', lang, reason=result.reason)})"
+    return text
+
+
+def problem_text(problem) -> str:
+    hint = f" ({problem.hint})" if problem.hint and problem.hint not in problem.message else ""
+    return problem.message + hint
+
+
+def file_sentence(brief: FileBrief, lang: str) -> str:
+    """`path: verdict (N errors, N warnings, N passed)`."""
+    return messages.text(
+            "summary-line",
+            lang,
+            path=brief.path,
+            verdict=messages.text(f"verdict-{brief.verdict}", lang),
+            errors=brief.errors,
+            warnings=brief.warnings,
+        passed=brief.passed,
+    )
+
+
+def summary_sentence(reports: list, lang: str) -> str:
+    """One file: its verdict and counts; a batch: how many files passed, failed, could not be checked."""
+    if len(reports) == 1:
+        report = reports[0]
+        return file_sentence(report.brief() if isinstance(report, FileReport) else report, lang)
+    s = summary(reports)
+    return messages.text("batch-total", lang, files=s["files"], passed=s["passed"], failed=s["failed"], invalid=s["invalid"])

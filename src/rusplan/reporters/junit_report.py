@@ -1,0 +1,105 @@
+"""JUnit XML, as GitLab (artifacts:reports:junit) and Jenkins render it.
+
+One <testsuite> per programme file and one <testcase> per rule, so a rule
+keeps its identity from run to run: a failing rule is a <failure> listing
+each of its findings with path:line:column and the quoted §; a warning is a
+passing case with a note in <system-out> (--strict has already turned
+warnings into failures); a rule out of scope is <skipped/>; a file that
+could not be checked is one `input` case with an <error>.  No timestamps or
+hostnames, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import PurePath
+
+from .. import messages
+from ..result import FileReport
+from .common import finding_text, problem_text, where
+
+# Characters XML 1.0 cannot carry at all, even escaped (YAML "\x01" can make them).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _element(parent: ET.Element, tag: str, text: str = "", **attrs) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k: _clean(str(v)) for k, v in attrs.items()})
+    if text:
+        element.text = _clean(text)
+    return element
+
+
+def _by_rule(report: FileReport) -> dict[str, list]:
+    groups: dict[str, list] = {}
+    for r in report.results:
+        groups.setdefault(r.rule, []).append(r)
+    return groups
+
+
+def _finding_lines(path: str, results: list, lang: str) -> str:
+    lines = [
+        f"{messages.text('status-' + r.status, lang)}: {where(path, r.line, r.column)}: {finding_text(r, lang)}"
+        for r in results
+        if r.status in ("fail", "warn", "waived")
+    ]
+    first = results[0]
+    if first.quote:
+        lines.append(f"{first.section}: «{first.quote}»")
+    return "\n".join(lines)
+
+
+def _testcase(suite: ET.Element, classname: str, rule: str, results: list, path: str, lang: str) -> str:
+    """Add one rule's testcase; return its outcome (pass, failure, skipped)."""
+    section = results[0].section
+    case = _element(suite, "testcase", classname=classname, name=f"{rule} ({section})" if section else rule)
+    failed = [r for r in results if r.status == "fail"]
+    if failed:
+        message = "; ".join(finding_text(r, lang) for r in failed)
+        _element(case, "failure", _finding_lines(path, results, lang), message=message, type=rule)
+        return "failure"
+    if all(r.status == "skip" for r in results):
+        _element(case, "skipped", message=results[0].message)
+        return "skipped"
+    notes = _finding_lines(path, results, lang) if any(r.status in ("warn", "waived") for r in results) else ""
+    if notes:
+        _element(case, "system-out", notes)
+    return "pass"
+
+
+def _suite(parent: ET.Element, report: FileReport, lang: str) -> dict:
+    suite = _element(parent, "testsuite", name=report.path)
+    classname = "rusplan." + (report.programme or PurePath(report.path).stem).replace(".", "_")
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    if report.errors:
+        case = _element(suite, "testcase", classname=classname, name="input")
+        body = "\n".join(f"{where(report.path, p.line, p.column)}: {problem_text(p)}" for p in report.errors)
+        _element(case, "error", body, message=problem_text(report.errors[0]), type=report.errors[0].code)
+        counts["tests"] += 1
+        counts["errors"] += 1
+    for rule, results in _by_rule(report).items():
+        outcome = _testcase(suite, classname, rule, results, report.path, lang)
+        counts["tests"] += 1
+        if outcome == "failure":
+            counts["failures"] += 1
+        elif outcome == "skipped":
+            counts["skipped"] += 1
+    for key, value in counts.items():
+        suite.set(key, str(value))
+    return counts
+
+
+def render(reports: list[FileReport], ctx) -> str:
+    root = ET.Element("testsuites", {"name": "rusplan"})
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for report in reports:
+        for key, value in _suite(root, report, ctx.lang).items():
+            totals[key] += value
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

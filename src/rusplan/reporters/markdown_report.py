@@ -1,0 +1,70 @@
+"""A merge-request comment: the verdict per file, a table of what to fix, a summary.
+
+User text (messages name courses and values from the programme file) is
+escaped for GitHub/GitLab-flavoured markdown: a `|` or a newline would break
+the table, and `<` could open HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import messages
+from ..result import FileReport, summary
+from .common import finding_text, problem_text, summary_sentence, where
+
+_MARKS = {"fail": "❌", "warn": "⚠️", "waived": "➖", "invalid": "❌", "pass": "✅"}
+_LISTED = ("fail", "warn", "waived")
+
+
+def cell(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    return re.sub(r"\r\n|\r|\n", "<br>", text)
+
+
+def code(text: str) -> str:
+    """`text` as a code span in a table cell, fenced past any backticks inside it."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
+
+
+def _mark(report: FileReport) -> str:
+    if report.verdict == "pass" and report.count("warn"):
+        return _MARKS["warn"]
+    return _MARKS[report.verdict]
+
+
+def _heading(report: FileReport, lang: str) -> str:
+    title = " ".join(x for x in (report.institution, report.programme) if x)
+    verdict = messages.text(f"verdict-{report.verdict}", lang)
+    return f"### {_mark(report)} {code(report.path)}" + (f" — {cell(title)}" if title else "") + f": {verdict}"
+
+
+def _rows(report: FileReport, lang: str) -> list[str]:
+    rows = [
+        f"| {_MARKS['invalid']} {code(p.code)} |  | {code(where(report.path, p.line, p.column))} | {cell(problem_text(p))} |"
+        for p in report.errors
+    ]
+    rows += [
+        f"| {_MARKS[r.status]} {code(r.rule)} | {cell(r.section)} | {code(where(report.path, r.line, r.column))} | {cell(finding_text(r, lang))} |"
+        for r in report.results
+        if r.status in _LISTED
+    ]
+    return rows
+
+
+def render(reports: list[FileReport], ctx) -> str:
+    lang = ctx.lang
+    s = summary(reports)
+    overall = "invalid" if s["invalid"] else "fail" if s["failed"] else "pass"
+    mark = _MARKS["warn"] if overall == "pass" and s["warnings"] else _MARKS[overall]
+    lines = [f"## {mark} rusplan: {messages.text('verdict-' + overall, lang)}", ""]
+    head = f"| {messages.text('col-rule', lang)} | § | {messages.text('col-location', lang)} | {messages.text('col-message', lang)} |"
+    for report in reports:
+        lines += [_heading(report, lang), ""]
+        rows = _rows(report, lang)
+        if rows:
+            lines += [head, "|---|---|---|---|", *rows, ""]
+    lines.append(f"**{cell(summary_sentence(reports, lang))}**")
+    return "\n".join(lines) + "\n"

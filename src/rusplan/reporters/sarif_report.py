@@ -1,0 +1,136 @@
+"""SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif).
+
+One run; `tool.driver.rules` lists every loaded rule plus the tool's own
+`input-error` and `waiver` rules, so each result's ruleIndex is stable;
+one result per failure or warning, waived ones carry an external
+suppression.  No timestamps and no absolute paths: the same input gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from .. import __version__, messages
+from ..result import FileReport
+from ..waivers import WAIVER_RULE
+from .common import artifact_path, finding_text, problem_text
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://rusplan.example/"  # the project has no public home yet; same host as the schemas' $id
+INPUT_ERROR = "input-error"
+_REPORTED = ("fail", "warn", "waived")
+
+
+def _pascal(rule_id: str) -> str:
+    return "".join(part.capitalize() for part in rule_id.replace("_", "-").split("-"))
+
+
+def _descriptor(rule_id: str, title: str, description: str, level: str, section: str, quote: str, source: str, tags: list) -> dict:
+    head = f"{section}: " if section else ""
+    text = f"{head}{description}" + (f"\n\n«{quote}» ({source})" if quote else "")
+    markdown = (f"**{section}** " if section else "") + description + (f"\n\n> {quote}\n\n*{source}*" if quote else "")
+    return {
+        "id": rule_id,
+        "name": _pascal(rule_id),
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": description},
+        "help": {"text": text, "markdown": markdown},
+        "defaultConfiguration": {"level": level},
+        "properties": {"section": section, "tags": tags},
+    }
+
+
+def descriptors(ctx) -> list[dict]:
+    """The rules of every loaded ruleset, then the tool's own rules; first id wins."""
+    lang = ctx.lang
+    found: dict[str, dict] = {}
+    for ruleset in ctx.rulesets:
+        regulation = ruleset.regulation
+        source = regulation.get("title_en") if lang == "en" and regulation.get("title_en") else regulation.get("title", "")
+        for rule in ruleset.rules:
+            found.setdefault(
+                rule.id,
+                _descriptor(
+                    rule.id,
+                    rule.text("title", lang),
+                    rule.text("description", lang),
+                    rule.severity,  # error | warning: SARIF levels too
+                    rule.section,
+                    rule.quote,
+                    source,
+                    ["compliance", regulation.get("id", "regulation")],
+                ),
+            )
+    for rule_id, key in ((INPUT_ERROR, "input-error"), (WAIVER_RULE, "waiver")):
+        title = messages.text(f"{key}-title", lang)
+        found.setdefault(rule_id, _descriptor(rule_id, title, messages.text(f"{key}-description", lang), "error", "", "", "", ["rusplan"]))
+    return list(found.values())
+
+
+def _location(path: str, line: int, column: int) -> dict:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": quote(artifact_path(path), safe="/"), "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": max(line, 1), "startColumn": max(column, 1)},
+        }
+    }
+
+
+def _result(rule_id: str, index: int, level: str, text: str, location: dict) -> dict:
+    return {"ruleId": rule_id, "ruleIndex": index, "level": level, "message": {"text": text}, "locations": [location]}
+
+
+def _extra_descriptor(r) -> dict:
+    """A result whose rule is not among the loaded ones: described from the result, so ruleIndex always resolves."""
+    return _descriptor(r.rule, r.title or r.rule, r.title or r.rule, r.severity, r.section, r.quote, "", ["rusplan"])
+
+
+def results(reports: list[FileReport], rules: list[dict], lang: str) -> list[dict]:
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    out = []
+    for report in reports:
+        for problem in report.errors:
+            out.append(_result(INPUT_ERROR, index[INPUT_ERROR], "error", problem_text(problem), _location(report.path, problem.line, problem.column)))
+        for r in report.results:
+            if r.status not in _REPORTED:
+                continue
+            if r.rule not in index:
+                index[r.rule] = len(rules)
+                rules.append(_extra_descriptor(r))
+            level = "warning" if r.status == "warn" or (r.status == "waived" and r.severity == "warning") else "error"
+            item = _result(r.rule, index[r.rule], level, finding_text(r, lang), _location(report.path, r.line, r.column))
+            if r.status == "waived":
+                item["suppressions"] = [{"kind": "external", "status": "accepted", "justification": r.reason}]
+            out.append(item)
+    return out
+
+
+def document(reports: list[FileReport], ctx) -> dict:
+    rules = descriptors(ctx)
+    found = results(reports, rules, ctx.lang)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "rusplan",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "language": ctx.lang,
+                "columnKind": "unicodeCodePoints",
+                "results": found,
+            }
+        ],
+    }
+
+
+def render(reports: list[FileReport], ctx) -> str:
+    return json.dumps(document(reports, ctx), ensure_ascii=False, indent=2) + "\n"
