@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import loader, messages
 from .engine import evaluate
-from .model import InconsistentProgramme, build
+from .model import InconsistentProgramme, Programme, build
 from .result import FileReport, Problem
 from .ruleset import Ruleset
 from .validate import PROGRAMME_SCHEMA, validate
@@ -59,27 +59,36 @@ def check_file(path: str, rulesets: tuple[Ruleset, ...], options: Options) -> Fi
     return check_document(doc, rulesets, options, report)
 
 
-def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
-    lang = options.lang
+def programme_problems(doc: loader.Document, lang: str) -> list[Problem]:
+    """Why `doc` is not a valid rusplan/v1 programme (empty if it is)."""
     if not is_programme(doc):
         found = doc.data.get("format") if isinstance(doc.data, dict) else None
         line, column = doc.locate(("format",)) if isinstance(doc.data, dict) and "format" in doc.data else (1, 1)
         shown = f"'{found}'" if found is not None else "-"
-        report.errors.append(Problem(messages.text("not-a-programme", lang, found=shown), line, column, code="not-a-programme"))
-        return report
-    problems = validate(doc, PROGRAMME_SCHEMA, lang)
+        return [Problem(messages.text("not-a-programme", lang, found=shown), line, column, code="not-a-programme")]
+    return validate(doc, PROGRAMME_SCHEMA, lang)
+
+
+def prepare(doc: loader.Document, ruleset: Ruleset, lang: str) -> Programme | list[Problem]:
+    """The programme as `ruleset` sees it, or why it cannot be checked."""
+    problems = programme_problems(doc, lang)
     if problems:
-        report.errors.extend(problems)
-        return report
-    programme_data = doc.data["programme"]
-    report.institution = programme_data["institution"]
-    report.programme = programme_data["code"]
+        return problems
+    try:
+        return build(doc, ruleset, lang)
+    except InconsistentProgramme as exc:
+        return exc.problems
+
+
+def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
+    lang = options.lang
     for ruleset in rulesets:
-        try:
-            programme = build(doc, ruleset, lang)
-        except InconsistentProgramme as exc:
-            report.errors.extend(exc.problems)
+        programme = prepare(doc, ruleset, lang)
+        if isinstance(programme, list):
+            report.errors.extend(programme)
             return report
+        report.institution = programme.data["programme"]["institution"]
+        report.programme = programme.data["programme"]["code"]
         results = evaluate(programme, ruleset, lang, options.as_of)
         report.results.extend(r for r in results if _selected(r.rule, options))
     extra = doc.data["admission"].get("additional_requirements")

@@ -100,16 +100,24 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             code="too-large",
             params={"size": size, "limit": max_bytes},
         )
+    # Read in chunks up to the limit rather than trusting stat: files can grow
+    # while read, and /proc-like files report size 0.
+    chunks, total = [], 0
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            while total <= max_bytes:
+                chunk = handle.read(1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
     except OSError as exc:
         raise LoadError(f"cannot read file: {exc.strerror}", code="unreadable", params={"reason": exc.strerror}) from None
-    if len(raw) > max_bytes:  # the file grew, or stat lied (e.g. /proc)
+    if total > max_bytes:
         raise LoadError(
-            f"file is over the limit of {max_bytes} bytes", code="too-large", params={"size": len(raw), "limit": max_bytes}
+            f"file is over the limit of {max_bytes} bytes", code="too-large", params={"size": total, "limit": max_bytes}
         )
-    return decode(raw)
+    return decode(b"".join(chunks))
 
 
 def decode(raw: bytes) -> str:

@@ -7,6 +7,7 @@ import os
 from .. import messages
 from ..result import FileBrief, FileReport, summary
 
+
 def artifact_path(path: str) -> str:
     """`path` relative to the working directory, with forward slashes, for CI annotations."""
     if os.path.isabs(path):
@@ -43,12 +44,12 @@ def problem_text(problem) -> str:
 def file_sentence(brief: FileBrief, lang: str) -> str:
     """`path: verdict (N errors, N warnings, N passed)`."""
     return messages.text(
-            "summary-line",
-            lang,
-            path=brief.path,
-            verdict=messages.text(f"verdict-{brief.verdict}", lang),
-            errors=brief.errors,
-            warnings=brief.warnings,
+        "summary-line",
+        lang,
+        path=brief.path,
+        verdict=messages.text(f"verdict-{brief.verdict}", lang),
+        errors=brief.errors,
+        warnings=brief.warnings,
         passed=brief.passed,
     )
 
