@@ -43,9 +43,11 @@ class Format(str, Enum):
     html = "html"
 
 
-def fail(message: str) -> None:
-    """A one-line reason on stderr and exit code 2."""
-    sys.stderr.write(f"rusplan: {message}\n")
+def fail(key: str, lang: str, **params) -> None:
+    """A one-line reason (messages.py `key`) on stderr and exit code 2."""
+    from . import messages
+
+    sys.stderr.write(f"rusplan: {messages.text(key, lang, **params)}\n")
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -75,18 +77,18 @@ def _same_file(a: str, b: str) -> bool:
 class _opened:
     """stdout, or --output opened for writing (never over an existing file without --force)."""
 
-    def __init__(self, output: Optional[str], force: bool) -> None:
-        self.output, self.force, self.handle = output, force, None
+    def __init__(self, output: Optional[str], force: bool, lang: str) -> None:
+        self.output, self.force, self.lang, self.handle = output, force, lang, None
 
     def __enter__(self):
         if self.output is None or self.output == "-":
             return sys.stdout.write
         if os.path.exists(self.output) and not self.force:
-            fail(f"{self.output} exists; use --force to overwrite it")
+            fail("cli-output-exists", self.lang, path=self.output)
         try:
             self.handle = open(self.output, "w", encoding="utf-8")
         except OSError as exc:
-            fail(f"cannot write {self.output}: {exc.strerror}")
+            fail("cli-cannot-write", self.lang, path=self.output, reason=exc.strerror)
         return self.handle.write
 
     def __exit__(self, *exc) -> None:
@@ -131,19 +133,19 @@ def check(
     try:
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
-        fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'")
+        fail("cli-bad-date", lang.value, value=as_of)
     rulesets = _rulesets(rules, lang.value)
     known = {r.id for rs in rulesets for r in rs.rules}
     chosen, skipped = _split(select), _split(ignore)
     unknown = sorted((chosen | skipped) - known)
     if unknown:
-        fail(f"unknown rule(s): {', '.join(unknown)} (see 'rusplan rules')")
+        fail("cli-unknown-rules", lang.value, rules=", ".join(unknown))
     options = Options(lang=lang.value, as_of=day, max_bytes=max_bytes, select=chosen, ignore=skipped, strict=strict)
     targets = batch.discover(paths, list(include or []), list(exclude or []), only_programmes)
     if not targets:
-        fail("no programme files found in " + ", ".join(paths))
+        fail("cli-no-files", lang.value, paths=", ".join(paths))
     if output and os.path.exists(output) and any(_same_file(output, t.path) for t in targets):
-        fail(f"{output} is one of the files being checked; rusplan never writes to them")
+        fail("cli-output-is-input", lang.value, path=output)
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     ctx = RenderContext(
         lang=lang.value,
@@ -152,7 +154,7 @@ def check(
         rulesets=rulesets,
         as_of=day.isoformat(),
     )
-    with _opened(output, force) as out, _progress(len(targets)) as progress:
+    with _opened(output, force, lang.value) as out, _progress(len(targets)) as progress:
         reports = batch.run(targets, rules, options, min(workers, len(targets)), progress)
         briefs = write(fmt.value, reports, ctx, out)
     raise typer.Exit(exit_code(briefs))
@@ -229,7 +231,7 @@ def explain(
         if found:
             sys.stdout.write(explain_rule(found, ruleset, lang.value))
             return
-    fail(f"unknown rule '{rule}' (see 'rusplan rules')")
+    fail("cli-unknown-rules", lang.value, rules=rule)
 
 
 @app.command()
@@ -278,20 +280,18 @@ def matrix(
     """Coverage matrix: the learning outcomes against the courses and practice periods, gaps highlighted."""
     import shutil
 
-    from . import messages
     from .matrix import load
     from .matrix_render import NeedsJinja, render
+    from .reporters.common import problem_text, where
 
     ruleset = _rulesets(rules, lang.value)[0]
     built = load(path, ruleset, lang.value)
     if isinstance(built, list):
         for problem in built:
-            where = f"{path}:{problem.line}:{problem.column}" if problem.line else path
-            hint = f" ({problem.hint})" if problem.hint and problem.hint not in problem.message else ""
-            sys.stderr.write(f"{where}: {problem.message}{hint}\n")
+            sys.stderr.write(f"{where(path, problem.line, problem.column)}: {problem_text(problem)}\n")
         raise typer.Exit(EXIT_INVALID)
     if output and os.path.exists(output) and _same_file(output, path):
-        fail(f"{output} is the programme file; rusplan never writes to it")
+        fail("cli-output-is-input", lang.value, path=output)
     terminal = output is None and sys.stdout.isatty()
     try:
         text = render(
@@ -302,8 +302,8 @@ def matrix(
             width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
         )
     except NeedsJinja:
-        fail(messages.text("needs-jinja", lang.value))
-    with _opened(output, force) as out:
+        fail("needs-jinja", lang.value)
+    with _opened(output, force, lang.value) as out:
         out(text)
 
 
@@ -319,7 +319,7 @@ def init(
     from .starter import starter
 
     text = starter(_rulesets(rules, lang.value)[0], lang.value)
-    with _opened(path, force) as out:
+    with _opened(path, force, lang.value) as out:
         out(text)
     if path != "-":
         sys.stdout.write(messages.text("init-written", lang.value, path=path) + "\n")

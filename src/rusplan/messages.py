@@ -141,6 +141,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table-verdict": {"nb": "Resultat", "en": "Verdict"},
     "table-file": {"nb": "Fil", "en": "File"},
     "yaml": {"nb": "ugyldig YAML: {problem}", "en": "invalid YAML: {problem}"},
+    "cli-output-exists": {"nb": "{path} finnes; bruk --force for å overskrive", "en": "{path} exists; use --force to overwrite it"},
+    "cli-cannot-write": {"nb": "kan ikke skrive {path}: {reason}", "en": "cannot write {path}: {reason}"},
+    "cli-bad-date": {"nb": "--as-of må være en dato som 2026-01-31, ikke '{value}'", "en": "--as-of must be a date like 2026-01-31, not '{value}'"},
+    "cli-unknown-rules": {"nb": "ukjent regel: {rules} (se 'rusplan rules')", "en": "unknown rule(s): {rules} (see 'rusplan rules')"},
+    "cli-no-files": {"nb": "fant ingen programfiler i {paths}", "en": "no programme files found in {paths}"},
+    "cli-output-is-input": {
+        "nb": "{path} er en av filene som kontrolleres; rusplan skriver aldri til dem",
+        "en": "{path} is one of the files being checked; rusplan never writes to them",
+    },
     "info-additional": {"nb": "tilleggskrav ved opptak: {items}", "en": "additional admission requirements: {items}"},
     # --- machine-readable formats (sarif, junit, markdown, github) -----------
     "batch-total": {

@@ -1,0 +1,164 @@
+"""The coverage matrix: the regulation's learning outcomes against a programme's courses and practice.
+
+Pure data for matrix_render.py and the HTML report; nothing here prints or
+judges a rule.  Rows are the ruleset's outcomes, grouped by competence area
+and category; columns are the courses (every option of a choice) and the
+practice periods, in semester order.  A row is highlighted when no course
+covers it: on no study path ("uncovered") or only on some ("partial").
+Practice periods are shown, but only courses count towards coverage, as in
+the rules file's outcome rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import messages
+from .checker import Options, prepare, read
+from .model import Programme, Term, semesters_of
+from .result import Problem
+from .ruleset import Ruleset
+
+COVERED, PARTIAL, UNCOVERED = "covered", "partial", "uncovered"
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str  # course | practice
+    label: str  # short header: the course code, "*" marking an option of a choice; P1, P2 ... for practice
+    name: str
+    semesters: tuple[int, ...]
+    covers: frozenset
+    choice: str = ""  # the choice an option belongs to
+    weeks: float = 0.0  # practice only
+    practice_kind: str = ""  # practice only, in words
+
+
+@dataclass
+class Row:
+    id: str
+    text: str
+    cells: tuple[bool, ...]  # one per column
+    status: str  # covered | partial | uncovered
+    missing_on: tuple[str, ...] = ()  # study paths on which no course covers it (partial)
+
+    @property
+    def count(self) -> int:
+        return sum(self.cells)
+
+
+@dataclass
+class Category:
+    id: str
+    label: str
+    rows: list[Row]
+
+
+@dataclass
+class Area:
+    id: str
+    label: str
+    categories: list[Category]
+
+    @property
+    def rows(self) -> list[Row]:
+        return [row for category in self.categories for row in category.rows]
+
+
+@dataclass
+class Matrix:
+    path: str
+    programme: dict  # the file's `programme` mapping, normalised
+    columns: list[Column]
+    areas: list[Area]
+    terms: dict[int, str]  # semester number -> term label (YYYY-høst, YYYY-vår)
+    study_paths: list[str]
+    professions: list[str] = field(default_factory=list)  # labels, in the file's order
+
+    @property
+    def rows(self) -> list[Row]:
+        return [row for area in self.areas for row in area.rows]
+
+    def with_status(self, status: str) -> list[Row]:
+        return [row for row in self.rows if row.status == status]
+
+    def column_totals(self) -> list[int]:
+        """How many outcomes each column covers."""
+        return [sum(row.cells[i] for row in self.rows) for i in range(len(self.columns))]
+
+
+def load(path: str, ruleset: Ruleset, lang: str, max_bytes: int | None = None) -> Matrix | list[Problem]:
+    """The matrix of the programme file at `path`, or why it could not be read."""
+    options = Options(lang=lang) if max_bytes is None else Options(lang=lang, max_bytes=max_bytes)
+    doc = read(path, options)
+    if isinstance(doc, Problem):
+        return [doc]
+    programme = prepare(doc, ruleset, lang)
+    if isinstance(programme, list):
+        return programme
+    return from_programme(programme, ruleset, lang)
+
+
+def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
+    data = programme.data
+    entries: list[tuple[tuple, tuple, Column]] = []  # (sort key, place in the document, column)
+    choices = {i: item["choice"] for i, item in enumerate(data["courses"]) if "choice" in item}
+    for match in programme.all_courses():
+        course = match.value
+        choice = choices.get(match.path[1], "")
+        covers = frozenset(ref for outcome in course["outcomes"] for ref in outcome["covers"])
+        semesters = tuple(sorted(set(semesters_of(course))))
+        label = course["code"] + ("*" if choice else "")
+        entries.append(((semesters[0], 0), match.path, Column("course", label, course["name"], semesters, covers, choice=choice)))
+    kinds = ruleset.vocabularies.get("practice_kinds")
+    for index, period in enumerate(data.get("practice", [])):
+        column = Column(
+            "practice",
+            f"P{index + 1}",
+            period["name"],
+            (period["semester"],),
+            frozenset(period["covers"]),
+            weeks=period["weeks"],
+            practice_kind=kinds.label(str(period["kind"]), lang) if kinds else str(period["kind"]),
+        )
+        entries.append(((period["semester"], 1), ("practice", index), column))
+    entries.sort(key=lambda entry: entry[0])  # stable: document order within a semester
+    columns = [column for _, _, column in entries]
+
+    # The columns each study path takes, to tell "no course" from "not on every path".
+    place = {path: i for i, (_, path, _) in enumerate(entries)}
+    paths = [(p.name, [place[m.path] for m in p.courses]) for p in programme.paths]
+
+    def row(outcome: dict) -> Row:
+        ident = outcome["id"]
+        cells = tuple(ident in c.covers for c in columns)
+        missing = tuple(name for name, taken in paths if not any(cells[i] for i in taken))
+        if len(missing) == len(paths):
+            return Row(ident, outcome["text"], cells, UNCOVERED)
+        return Row(ident, outcome["text"], cells, PARTIAL if missing else COVERED, missing)
+
+    areas_vocab = ruleset.vocabularies["areas"]
+    outcomes = list(ruleset.outcomes.values())
+    categories = list(dict.fromkeys(o["category"] for o in outcomes))  # in the rules file's order
+    areas = []
+    for area_id in areas_vocab.ids:
+        in_area = [o for o in outcomes if str(o["area"]) == area_id]
+        groups = [
+            Category(cat, category_label(cat, lang), [row(o) for o in in_area if o["category"] == cat])
+            for cat in categories
+        ]
+        areas.append(Area(area_id, areas_vocab.label(area_id, lang), [g for g in groups if g.rows]))
+
+    start: Term = programme.start
+    terms = {n: start.plus(n - 1).label(ruleset, lang) for n in range(1, programme.semesters + 1)}
+    professions_vocab = ruleset.vocabularies.get("professions")
+    professions = [
+        professions_vocab.label(str(p), lang) if professions_vocab else str(p)
+        for p in data["admission"].get("professions", [])
+    ]
+    return Matrix(programme.doc.path, dict(data["programme"]), columns, areas, terms, [name for name, _ in paths], professions)
+
+
+def category_label(category: str, lang: str) -> str:
+    key = f"category-{category}"
+    return messages.text(key, lang) if messages.has(key) else category.replace("-", " ")

@@ -1,0 +1,226 @@
+"""The coverage matrix as text (rich), CSV, Markdown or a self-contained HTML page.
+
+Every renderer takes a :class:`matrix.Matrix` and returns a string; none of
+them reads files or judges rules.  HTML goes through Jinja2 with
+autoescaping on, because course names and outcome texts are untrusted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import lru_cache
+
+from . import __version__, messages
+from .checks import number
+from .matrix import PARTIAL, UNCOVERED, Column, Matrix
+
+MARK_ON, MARK_OFF = "●", "·"
+ROW_MARK = {UNCOVERED: "✗", PARTIAL: "~"}
+MIN_TEXT = 36  # columns of outcome text the terminal table keeps at least
+
+
+class NeedsJinja(Exception):
+    """Jinja2 (the `html` extra) is not installed."""
+
+
+def render(matrix: Matrix, fmt: str, lang: str, *, color: bool = False, width: int = 100) -> str:
+    if fmt == "text":
+        return text(matrix, lang, color=color, width=width)
+    if fmt == "csv":
+        return csv_text(matrix, lang)
+    if fmt == "markdown":
+        return markdown(matrix, lang)
+    return html(matrix, lang)
+
+
+def status_label(status: str, lang: str) -> str:
+    return messages.text(f"matrix-status-{status}", lang)
+
+
+def semesters(column: Column) -> str:
+    return ",".join(str(s) for s in column.semesters)
+
+
+def legend(matrix: Matrix, lang: str) -> list[str]:
+    """One line per column: label, semester(s), name (and what it belongs to)."""
+    lines = []
+    for column in matrix.columns:
+        where = messages.text("matrix-semester-short", lang, semesters=semesters(column))
+        extra = ""
+        if column.choice:
+            extra = " — " + messages.text("matrix-option-of", lang, choice=column.choice)
+        elif column.kind == "practice":
+            extra = " — " + messages.text("matrix-practice-note", lang, weeks=number(column.weeks), kind=column.practice_kind)
+        lines.append(f"{column.label} ({where}): {column.name}{extra}")
+    return lines
+
+
+def verdict_lines(matrix: Matrix, lang: str) -> list[str]:
+    """What the highlighting means, in words: the gaps, or that there are none."""
+    uncovered = matrix.with_status(UNCOVERED)
+    partial = matrix.with_status(PARTIAL)
+    lines = []
+    if uncovered:
+        lines.append(messages.text("matrix-uncovered-list", lang, count=len(uncovered), ids=", ".join(r.id for r in uncovered)))
+    for row in partial:
+        lines.append(messages.text("matrix-partial-row", lang, id=row.id, paths=", ".join(row.missing_on)))
+    if not lines:
+        lines.append(messages.text("matrix-all-covered", lang, count=len(matrix.rows)))
+    return lines
+
+
+def title(matrix: Matrix, lang: str) -> str:
+    p = matrix.programme
+    return messages.text("matrix-title", lang, institution=p["institution"], code=p["code"])
+
+
+# --- text -------------------------------------------------------------------
+
+
+def text(matrix: Matrix, lang: str, *, color: bool = False, width: int = 100) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    codes = [c.label for c in matrix.columns]
+    # Course codes head the columns while they leave room for the outcome
+    # text; a wider programme gets numbered columns and a numbered legend.
+    numbered = width - 2 - sum(len(l) + 1 for l in codes) < MIN_TEXT
+    labels = [str(i + 1) for i in range(len(codes))] if numbered else codes
+    text_width = max(MIN_TEXT // 2, width - 2 - sum(len(l) + 1 for l in labels))
+    style = {UNCOVERED: "bold red", PARTIAL: "yellow"}
+    console.print(Text(title(matrix, lang), style="bold"))
+    for area in matrix.areas:
+        table = Table(
+            title=messages.text("matrix-area", lang, id=area.id, label=area.label),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            padding=0,
+        )
+        table.add_column("", width=1, no_wrap=True)
+        table.add_column(messages.text("matrix-outcome", lang), width=text_width, no_wrap=True, overflow="ellipsis")
+        for label in labels:
+            table.add_column(label, justify="center", no_wrap=True, width=len(label))
+        blank = [""] * len(labels)
+        for category in area.categories:
+            table.add_row("", Text(category.label, style="italic"), *blank)
+            for row in category.rows:
+                cells = [MARK_ON if on else MARK_OFF for on in row.cells]
+                table.add_row(ROW_MARK.get(row.status, ""), f"{row.id:<4} {row.text}", *cells, style=style.get(row.status))
+        console.print()
+        console.print(table)
+    console.print()
+    console.print(Text(messages.text("matrix-key", lang)))
+    for i, line in enumerate(legend(matrix, lang)):
+        console.print(Text(f"{i + 1:>2} = {line}" if numbered else line), overflow="ellipsis", no_wrap=True)
+    if any(c.choice for c in matrix.columns):
+        console.print(Text(messages.text("matrix-star", lang)))
+    console.print()
+    for line in verdict_lines(matrix, lang):
+        console.print(Text(line, style="bold red" if matrix.with_status(UNCOVERED) else None))
+    if color:
+        return out.getvalue()
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+
+
+# --- csv --------------------------------------------------------------------
+
+
+def csv_heading(column: Column) -> str:
+    return column.label if column.kind == "course" else f"{column.label} {column.name}"
+
+
+def csv_text(matrix: Matrix, lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    head = [messages.text(f"matrix-csv-{k}", lang) for k in ("area", "category", "outcome", "text")]
+    writer.writerow(head + [csv_heading(c) for c in matrix.columns] + [messages.text(f"matrix-csv-{k}", lang) for k in ("courses", "status")])
+    for area in matrix.areas:
+        for category in area.categories:
+            for row in category.rows:
+                cells = ["x" if on else "" for on in row.cells]
+                courses = sum(on for on, c in zip(row.cells, matrix.columns) if c.kind == "course")
+                writer.writerow([area.id, category.label, row.id, row.text, *cells, courses, status_label(row.status, lang)])
+    return out.getvalue()
+
+
+# --- markdown ---------------------------------------------------------------
+
+
+def _md(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(matrix: Matrix, lang: str) -> str:
+    lines = [f"# {_md(title(matrix, lang))}", ""]
+    head = ["", messages.text("matrix-outcome", lang), *(_md(c.label) for c in matrix.columns)]
+    for area in matrix.areas:
+        lines += [f"## {_md(messages.text('matrix-area', lang, id=area.id, label=area.label))}", ""]
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|---|---|" + ":-:|" * len(matrix.columns))
+        for category in area.categories:
+            lines.append(f"| | *{_md(category.label)}* |" + " |" * len(matrix.columns))
+            for row in category.rows:
+                label = f"**{row.id}** {_md(row.text)}" if row.status in ROW_MARK else f"{row.id} {_md(row.text)}"
+                if row.status in ROW_MARK:
+                    label += f" **({_md(status_label(row.status, lang))})**"
+                cells = ["✓" if on else "" for on in row.cells]
+                lines.append(f"| {ROW_MARK.get(row.status, '')} | {label} | " + " | ".join(cells) + " |")
+        lines.append("")
+    lines += [f"- {_md(line)}" for line in legend(matrix, lang)]
+    if any(c.choice for c in matrix.columns):
+        lines.append(f"- {_md(messages.text('matrix-star', lang))}")
+    lines.append("")
+    lines += [f"**{_md(line)}**" if matrix.with_status(UNCOVERED) else _md(line) for line in verdict_lines(matrix, lang)]
+    return "\n".join(lines) + "\n"
+
+
+# --- html -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def environment():
+    """The Jinja2 environment for rusplan's templates; raises NeedsJinja without Jinja2."""
+    try:
+        import jinja2
+    except ImportError:
+        raise NeedsJinja() from None
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("rusplan", "templates"),
+        autoescape=True,  # programme files are untrusted: every value is escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        t=messages.text,
+        status_label=status_label,
+        semesters=semesters,
+        legend=legend,
+        verdict_lines=verdict_lines,
+        version=__version__,
+        UNCOVERED=UNCOVERED,
+        PARTIAL=PARTIAL,
+    )
+    return env
+
+
+def html(matrix: Matrix, lang: str) -> str:
+    return environment().get_template("matrix.html.j2").render(matrix=matrix, lang=lang, title=title(matrix, lang))

@@ -1,0 +1,135 @@
+"""The HTML report: one self-contained page to put into an accreditation application.
+
+Verdict, every rule's result with the quoted regulation text, the coverage
+matrix as a heat map, a practice timeline (inline SVG) and the programme's
+metadata, per file.  Inline CSS with an A4 print stylesheet; no network, no
+scripts.  FileReports carry no programme, so the matrix is rebuilt from the
+file (building a matrix is reading the programme, not evaluating rules).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .. import __version__, messages
+from ..loader import DEFAULT_MAX_BYTES
+from ..matrix import Matrix, load
+from ..checks import number
+from ..matrix_render import NeedsJinja, environment
+from ..result import EXIT_INVALID, FileReport
+from .common import finding_text, problem_text, summary_sentence, where
+
+# Timeline geometry, in SVG user units.
+WIDTH, LABEL, LANE, TOP = 900, 96, 24, 36
+CHAR = 6.2  # average width of a character at the timeline's font size
+
+
+def render(reports: list[FileReport], ctx) -> str:
+    try:
+        env = environment()
+    except NeedsJinja:
+        sys.stderr.write(f"rusplan: {messages.text('needs-jinja', ctx.lang)}\n")
+        raise SystemExit(EXIT_INVALID) from None
+    lang = ctx.lang
+    ruleset = ctx.rulesets[0] if ctx.rulesets else None
+    regulation = ruleset.regulation.get("title_en" if lang == "en" else "title", ruleset.regulation["title"]) if ruleset else ""
+    return env.get_template("report.html.j2").render(
+        lang=lang,
+        title=messages.text("report-title", lang),
+        intro=messages.text("report-intro", lang, regulation=regulation, as_of=ctx.as_of, version=__version__),
+        files=[_file(report, ruleset, lang) for report in reports],
+        summary=summary_sentence(reports, lang),
+        where=where,
+        finding_text=finding_text,
+        problem_text=problem_text,
+    )
+
+
+def _file(report: FileReport, ruleset, lang: str) -> dict:
+    entry = {"report": report, "brief": report.brief(), "matrix": None, "matrix_problems": [], "meta": [], "timeline": None}
+    if report.errors or ruleset is None:
+        return entry
+    # The checker has already applied --max-bytes to this file.
+    try:
+        size = os.path.getsize(report.path)
+    except OSError:
+        size = 0
+    built = load(report.path, ruleset, lang, max_bytes=max(size, DEFAULT_MAX_BYTES))
+    if isinstance(built, list):
+        entry["matrix_problems"] = built
+        return entry
+    entry.update(matrix=built, meta=metadata(built, ruleset, lang), timeline=timeline(built, lang))
+    return entry
+
+
+def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
+    p = matrix.programme
+    frameworks = ruleset.vocabularies.get("frameworks")
+    practice = [c for c in matrix.columns if c.kind == "practice"]
+    rows = [
+        ("meta-institution", p["institution"]),
+        ("meta-code", p["code"]),
+        ("meta-name", p["name"]),
+        ("meta-credits", number(p["credits"])),
+        ("meta-pace", p["pace"]),
+        ("meta-semesters", str(p["semesters"])),
+        ("meta-start", matrix.terms.get(1, str(p["start"]))),
+        ("meta-framework", frameworks.label(p["framework"], lang) if frameworks else p["framework"]),
+        ("meta-professions", ", ".join(matrix.professions)),
+        ("meta-courses", ", ".join(c.label for c in matrix.columns if c.kind == "course")),
+        ("meta-practice", messages.text("meta-practice-total", lang, count=len(practice), weeks=number(sum(c.weeks for c in practice)))),
+    ]
+    if len(matrix.study_paths) > 1:
+        rows.append(("meta-study-paths", ", ".join(matrix.study_paths)))
+    return [(messages.text(key, lang), value) for key, value in rows]
+
+
+def timeline(matrix: Matrix, lang: str) -> dict:
+    """Lanes of bars over the semesters: one lane per course, then practice, in matrix order."""
+    count = max(len(matrix.terms), 1)
+    span = (WIDTH - LABEL) / count
+    ticks = [
+        {"x": round(LABEL + (n - 1) * span, 1), "w": round(span - 2, 1), "label": messages.text("timeline-semester", lang, n=n), "term": term}
+        for n, term in sorted(matrix.terms.items())
+    ]
+    lanes = []
+    for index, column in enumerate(matrix.columns):
+        bars = [
+            {"x": round(LABEL + (first - 1) * span + 3, 1), "w": round((last - first + 1) * span - 8, 1)}
+            for first, last in _runs(column.semesters)
+        ]
+        if column.kind == "practice":
+            words = f"{messages.text('timeline-weeks', lang, weeks=number(column.weeks))} · {column.practice_kind} · {column.name}"
+        else:
+            words = column.name
+        room = int((bars[0]["w"] - 12) / CHAR)
+        lanes.append(
+            {
+                "kind": column.kind,
+                "label": column.label,
+                "name": column.name,
+                "y": TOP + index * LANE,
+                "bars": bars,
+                "text": words if len(words) <= room else words[: max(room - 1, 0)] + "…",
+            }
+        )
+    return {
+        "width": WIDTH,
+        "height": TOP + len(lanes) * LANE + 6,
+        "lane": LANE,
+        "ticks": ticks,
+        "lanes": lanes,
+        "title": messages.text("report-timeline", lang),
+    }
+
+
+def _runs(semesters: tuple[int, ...]) -> list[tuple[int, int]]:
+    """(1, 2, 4) -> [(1, 2), (4, 4)]: consecutive semesters make one bar."""
+    runs: list[list[int]] = []
+    for s in semesters:
+        if runs and s == runs[-1][1] + 1:
+            runs[-1][1] = s
+        else:
+            runs.append([s, s])
+    return [(a, b) for a, b in runs]
