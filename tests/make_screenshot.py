@@ -22,7 +22,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-01-15"
-WINDOW = (1280, 2000)
+WINDOW = (1280, 5600)  # tall enough for the whole compliant report: rules, heat map, timeline
 FLAGS = (
     "--headless",
     "--no-sandbox",

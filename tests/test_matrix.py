@@ -153,6 +153,14 @@ def test_text_marks_13f(cli, without_13f):
     assert messages.text("matrix-uncovered-list", "en", count=1, ids="13f") in result.stdout
 
 
+def test_one_gap_is_named_in_the_singular(cli, without_13f):
+    norwegian = cli("matrix", without_13f, "--lang", "nb").stdout
+    english = cli("matrix", without_13f, "--lang", "en").stdout
+    assert "1 læringsutbytte er ikke dekket av noe emne: 13f" in norwegian
+    assert "1 learning outcome is covered by no course: 13f" in english
+    assert "1 uke" in norwegian and "1 uker" not in norwegian  # P2, one week of skills training
+
+
 def test_outcome_on_only_one_study_path_is_partial(cli, programme_variant):
     # PHR4001M (the second option of the choice) no longer covers 16a
     one_option = programme_variant(

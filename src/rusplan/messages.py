@@ -185,6 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "matrix-uncovered-list": {
         "nb": "{count} læringsutbytter er ikke dekket av noe emne: {ids}",
         "en": "{count} learning outcomes are covered by no course: {ids}",
+        "one": {"nb": "{count} læringsutbytte er ikke dekket av noe emne: {ids}", "en": "{count} learning outcome is covered by no course: {ids}"},
     },
     "matrix-partial-row": {"nb": "{id} er ikke dekket på studieløp {paths}", "en": "{id} is not covered on study path {paths}"},
     "matrix-all-covered": {
@@ -193,7 +194,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "matrix-semester-short": {"nb": "sem. {semesters}", "en": "sem. {semesters}"},
     "matrix-option-of": {"nb": "alternativ i valget «{choice}»", "en": "option of the choice “{choice}”"},
-    "matrix-practice-note": {"nb": "praksis: {kind}, {weeks} uker", "en": "practice: {kind}, {weeks} weeks"},
+    "matrix-practice-note": {
+        "nb": "praksis: {kind}, {weeks} uker",
+        "en": "practice: {kind}, {weeks} weeks",
+        "one": {"nb": "praksis: {kind}, {weeks} uke", "en": "practice: {kind}, {weeks} week"},
+        "plural": "weeks",
+    },
     "matrix-star": {"nb": "* = alternativ i et valg; studenten tar ett av dem", "en": "* = option of a choice; the student takes one of them"},
     "matrix-key": {
         "nb": "● dekket · ✗ ikke dekket av noe emne · ~ ikke dekket på alle studieløp. Praksis (P1, P2 …) vises, men bare emner teller som dekning.",
@@ -241,15 +247,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "meta-courses": {"nb": "Emner", "en": "Courses"},
     "meta-practice": {"nb": "Praksis", "en": "Practice"},
     "meta-study-paths": {"nb": "Studieløp", "en": "Study paths"},
-    "meta-practice-total": {"nb": "{count} perioder, {weeks} uker", "en": "{count} periods, {weeks} weeks"},
+    "meta-practice-total": {
+        "nb": "{count} perioder, {weeks} uker",
+        "en": "{count} periods, {weeks} weeks",
+        "one": {"nb": "{count} periode, {weeks} uker", "en": "{count} period, {weeks} weeks"},
+    },
     "timeline-semester": {"nb": "Semester {n}", "en": "Semester {n}"},
-    "timeline-weeks": {"nb": "{weeks} uker", "en": "{weeks} weeks"},
+    "timeline-weeks": {
+        "nb": "{weeks} uker",
+        "en": "{weeks} weeks",
+        "one": {"nb": "{weeks} uke", "en": "{weeks} week"},
+        "plural": "weeks",
+    },
 }
 
 
 def text(key: str, lang: str, /, **params) -> str:
-    """The sentence `key` in `lang` with `params` filled in."""
+    """The sentence `key` in `lang` with `params` filled in.
+
+    An entry may carry a singular form under "one", used when the parameter
+    named by "plural" (default `count`) is 1: "1 uke", not "1 uker".
+    """
     entry = MESSAGES[key]
+    if "one" in entry and params.get(entry.get("plural", "count")) == 1:
+        entry = entry["one"]
     return entry.get(lang, entry["en"]).format(**params)
 
 
