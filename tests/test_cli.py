@@ -204,6 +204,7 @@ def test_outcomes_of_area_1(cli):
     assert ids == ["4a", "4b", "4c", "4d", "4e", "4f", "4g", "5a", "5b", "6a"]
     assert RULESET.outcomes["4a"]["text"] in result.stdout
     assert RULESET.outcomes["7a"]["text"] not in result.stdout
+    assert re.search(r"^\s+6a\s+\[Generell kompetanse\] ", result.stdout, re.M)  # the category in words, not its id
 
 
 def test_schema_is_json_that_accepts_the_compliant_example(cli, examples_dir):

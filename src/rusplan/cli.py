@@ -241,6 +241,8 @@ def outcomes(
     lang: Lang = typer.Option(Lang.nb, "--lang"),
 ) -> None:
     """List the learning outcomes with the ids to use in `covers`."""
+    from .messages import category_label
+
     for ruleset in _rulesets(rules, lang.value):
         areas = ruleset.vocabularies["areas"]
         for area_id in areas.ids:
@@ -249,7 +251,7 @@ def outcomes(
             sys.stdout.write(f"{area_id}. {areas.label(area_id, lang.value)}\n")
             for outcome in ruleset.outcomes.values():
                 if str(outcome["area"]) == area_id:
-                    sys.stdout.write(f"  {outcome['id']:<4} [{outcome['category']}] {outcome['text']}\n")
+                    sys.stdout.write(f"  {outcome['id']:<4} [{category_label(outcome['category'], lang.value)}] {outcome['text']}\n")
 
 
 @app.command()

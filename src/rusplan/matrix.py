@@ -144,7 +144,7 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     for area_id in areas_vocab.ids:
         in_area = [o for o in outcomes if str(o["area"]) == area_id]
         groups = [
-            Category(cat, category_label(cat, lang), [row(o) for o in in_area if o["category"] == cat])
+            Category(cat, messages.category_label(cat, lang), [row(o) for o in in_area if o["category"] == cat])
             for cat in categories
         ]
         areas.append(Area(area_id, areas_vocab.label(area_id, lang), [g for g in groups if g.rows]))
@@ -157,8 +157,3 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
         for p in data["admission"].get("professions", [])
     ]
     return Matrix(programme.doc.path, dict(data["programme"]), columns, areas, terms, [name for name, _ in paths], professions)
-
-
-def category_label(category: str, lang: str) -> str:
-    key = f"category-{category}"
-    return messages.text(key, lang) if messages.has(key) else category.replace("-", " ")

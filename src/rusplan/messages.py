@@ -118,8 +118,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verdict-fail": {"nb": "oppfyller ikke forskriften", "en": "not compliant"},
     "verdict-invalid": {"nb": "kunne ikke kontrolleres", "en": "could not be checked"},
     "summary-line": {
-        "nb": "{path}: {verdict} ({errors} feil, {warnings} advarsler, {passed} bestått)",
-        "en": "{path}: {verdict} ({errors} errors, {warnings} warnings, {passed} passed)",
+        "nb": "{path}: {verdict} (feil: {errors}, advarsler: {warnings}, bestått: {passed})",
+        "en": "{path}: {verdict} (errors: {errors}, warnings: {warnings}, passed: {passed})",
     },
     "on-path": {"nb": "studieløp {path}", "en": "study path {path}"},
     "skip-framework": {
@@ -225,7 +225,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kontrollert mot {regulation} per {as_of}, med rusplan {version}.",
         "en": "Checked against {regulation} as of {as_of}, with rusplan {version}.",
     },
-    "report-counts": {"nb": "{errors} feil, {warnings} advarsler, {passed} bestått", "en": "{errors} errors, {warnings} warnings, {passed} passed"},
+    "report-counts": {
+        "nb": "feil: {errors}, advarsler: {warnings}, bestått: {passed}",
+        "en": "errors: {errors}, warnings: {warnings}, passed: {passed}",
+    },
     "report-files": {"nb": "Filer", "en": "Files"},
     "report-metadata": {"nb": "Om programmet", "en": "About the programme"},
     "report-rules": {"nb": "Regler", "en": "Rules"},
@@ -286,3 +289,9 @@ def localise(key: str, lang: str, params: dict, fallback: str) -> str:
         return text(key, lang, **params)
     except (KeyError, IndexError):
         return fallback
+
+
+def category_label(category: str, lang: str) -> str:
+    """An outcome category of the rules file ("generell-kompetanse") as words."""
+    key = f"category-{category}"
+    return text(key, lang) if has(key) else category.replace("-", " ")
