@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -129,6 +130,17 @@ def programme_variant(tmp_path):
         return target
 
     return make
+
+
+@pytest.fixture(scope="session")
+def without_13f(tmp_path_factory):
+    """compliant.yaml with outcome 13f taken out of every `covers`."""
+    text = (EXAMPLES_DIR / "compliant.yaml").read_text(encoding="utf-8")
+    edited = re.sub(r'"13f",\s*|,\s*"13f"|"13f"', "", text)
+    assert "13f" not in edited and edited != text
+    path = tmp_path_factory.mktemp("without-13f") / "without-13f.yaml"
+    path.write_text(edited, encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -35,16 +35,6 @@ def report(run_cli, tmp_path_factory):
     return make
 
 
-@pytest.fixture(scope="module")
-def without_13f(tmp_path_factory, examples_dir):
-    text = (examples_dir / "compliant.yaml").read_text(encoding="utf-8")
-    edited = re.sub(r'"13f",\s*|,\s*"13f"|"13f"', "", text)
-    assert "13f" not in edited
-    path = tmp_path_factory.mktemp("html-13f") / "without-13f.yaml"
-    path.write_text(edited, encoding="utf-8")
-    return path
-
-
 def test_compliant_report_has_verdict_rules_and_quotes(report):
     result, page = report("examples/compliant.yaml")
     assert result.returncode == 0, str(result)

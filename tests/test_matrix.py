@@ -35,17 +35,6 @@ def cli(run_cli):
     return run
 
 
-@pytest.fixture(scope="module")
-def without_13f(tmp_path_factory, examples_dir):
-    """compliant.yaml with 13f taken out of every `covers`."""
-    text = (examples_dir / "compliant.yaml").read_text(encoding="utf-8")
-    edited = re.sub(r'"13f",\s*|,\s*"13f"|"13f"', "", text)
-    assert "13f" not in edited and edited != text
-    path = tmp_path_factory.mktemp("matrix") / "without-13f.yaml"
-    path.write_text(edited, encoding="utf-8")
-    return path
-
-
 def course_labels(path) -> list[str]:
     """Every course code in the file; options of a choice end in '*'."""
     labels = []

@@ -41,6 +41,8 @@ _MERGE = "tag:yaml.org,2002:merge"
 
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
+# Numbers are taken only in their plain decimal spelling; YAML 1.1's others are errors.
+_PLAIN_NUMBERS = {_INT: (_PLAIN_INT, int), _FLOAT: (_PLAIN_FLOAT, float)}
 
 
 @dataclass
@@ -125,18 +127,28 @@ def decode(raw: bytes) -> str:
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul != -1:
-        hint = "the file looks like UTF-16; save it as UTF-8" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        line, column = _byte_position(raw, nul)
+        if _looks_like_utf16(raw):
+            raise LoadError(
+                f"UTF-16 text: NUL byte at offset {nul}",
+                line=line,
+                column=column,
+                hint="save the file as UTF-8",
+                code="utf16",
+                params={"offset": nul},
+            )
         raise LoadError(
             f"binary data: NUL byte at offset {nul}",
-            hint=hint or "programme files are UTF-8 text",
+            line=line,
+            column=column,
+            hint="programme files are UTF-8 text",
             code="binary",
             params={"offset": nul},
         )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = _byte_position(raw, exc.start)
         raise LoadError(
             f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}",
             line=line,
@@ -145,6 +157,19 @@ def decode(raw: bytes) -> str:
             code="encoding",
             params={"offset": exc.start},
         ) from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in bytes) of `offset`."""
+    return raw.count(b"\n", 0, offset) + 1, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte order mark, or mostly ASCII text with every other byte NUL."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = raw[:256]
+    return len(head) >= 4 and any(head[i::2].count(0) == len(head[i::2]) for i in (0, 1))
 
 
 def _flow_depth(text: str, limit: int) -> int:
@@ -303,23 +328,14 @@ class _Builder:
                 code="yaml11-bool",
                 value=value,
             )
-        if tag == _INT:
-            if _PLAIN_INT.match(value):
-                return int(value)
+        if tag in _PLAIN_NUMBERS:
+            pattern, convert = _PLAIN_NUMBERS[tag]
+            if pattern.match(value):
+                return convert(value)
             self.fail(
                 node,
-                f"'{value}' is read as a number in a way people do not expect (octal, sexagesimal, hex or with '_')",
+                f"'{value}' is read as a number in a way people do not expect (octal, sexagesimal, hex, exponent or '_')",
                 hint=f"write \"{value}\" in quotes for text, or a plain decimal number",
-                code="ambiguous-number",
-                value=value,
-            )
-        if tag == _FLOAT:
-            if _PLAIN_FLOAT.match(value):
-                return float(value)
-            self.fail(
-                node,
-                f"'{value}' is not a plain decimal number",
-                hint=f"write \"{value}\" in quotes for text, or a plain number like 7.5",
                 code="ambiguous-number",
                 value=value,
             )
