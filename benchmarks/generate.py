@@ -225,6 +225,14 @@ def programme(rng: random.Random, reg: dict, index: int) -> dict:
             courses.append({"choice": name, "notes": "Studenten velger ett av emnene.", "options": options})
         else:
             courses.append(_course(rng, reg, code, name, cr, semester, chunk, extra))
+    # An entry covering two ids leaves fewer entries than planned: top up to `target`
+    # (60-150 entries), each extra in an area its course already covers.
+    entries = list(_all_courses({"courses": courses}))
+    for _ in range(target - sum(len(c["outcomes"]) for c in entries)):
+        course = rng.choice(entries)
+        area = _area_of(reg, rng.choice(course["outcomes"])["covers"][0])
+        course["outcomes"].insert(rng.randrange(len(course["outcomes"]) + 1),
+                                  {"text": _extra_text(rng, area), "covers": [_ref(rng, rng.choice(reg["areas"][area]))]})
     practice_course = courses[min(n_courses - 1, n_courses * 2 // 3)]
     practice_code = practice_course["options"][0]["code"] if "choice" in practice_course else practice_course["code"]
     practice_semester = practice_course["options"][0]["semester"] if "choice" in practice_course else practice_course["semester"]

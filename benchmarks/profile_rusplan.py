@@ -1,6 +1,6 @@
 """Where rusplan's time goes: import times, a cold check, and a batch with --jobs 1.
 
-    pip install -e '.[bench]' pyinstrument
+    pip install -e '.[bench]'                           # includes pyinstrument
     python benchmarks/profile_rusplan.py                 # 1,000 generated files
     python benchmarks/profile_rusplan.py --files 200     # quicker
 
