@@ -169,16 +169,14 @@ def _looks_like_utf16(raw: bytes) -> bool:
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return True
     head = raw[:256]
-    return len(head) >= 4 and any(head[i::2].count(0) == len(head[i::2]) for i in (0, 1))
+    return len(head) >= 4 and any(head[i::2].count(0) * 4 >= len(head[i::2]) * 3 for i in (0, 1))
 
 
 def _flow_depth(text: str, limit: int) -> int:
     """Deepest [ / { nesting, found without parsing.
 
-    libyaml composes nested flow collections recursively and crashes the
-    interpreter somewhere past 50,000 levels, so deep nesting must be refused
-    before it reaches the parser.  Brackets inside quoted strings count too:
-    this over-estimates, which only matters for files beyond `limit` anyway.
+    Brackets inside quoted strings count too: this over-estimates, and
+    `_prescan` parses the few files it flags to find the real depth.
     """
     if text.count("[") + text.count("{") <= limit:
         return 0
@@ -195,6 +193,90 @@ def _flow_depth(text: str, limit: int) -> int:
     return deepest
 
 
+def _block_prefix(limit: int) -> re.Pattern:
+    """A line starting with more than 4 * `limit` characters that are spaces,
+    tabs or block indicators ("- - - ", "? ", ": ").  Every block collection
+    starts within that prefix of its line, and each nested one starts at least
+    one column further in (a sequence under a key may share its column once),
+    so without such a line block nesting stays below 8 * `limit` + 2 levels."""
+    return re.compile(r"^[ \t?:-]{%d}" % (4 * limit + 1), re.M)
+
+
+def _node_bound(text: str) -> int:
+    """An upper bound on the nodes the composer builds, without parsing.
+
+    Every sequence item needs a "-", "," or "[" and every mapping entry
+    (two nodes) a ":", "?", "," or "{"; aliases add no node.  Characters in
+    text and comments count too, so this over-estimates.
+    """
+    count = text.count
+    return 1 + 2 * (count(":") + count("?") + count(",") + count("{")) + count("-") + count(",") + count("[")
+
+
+def _prescan(text: str, max_depth: int, max_nodes: int) -> LoadError | None:
+    """Why `text` must not reach the composer, found from parser events; or None.
+
+    libyaml composes nested collections recursively and crashes the
+    interpreter (a C stack overflow, not an exception) somewhere past 20,000
+    levels of flow ("[[[[") or block ("- - - -") nesting, and composes every
+    node before the builder can count them: a 5 MB file of list items costs
+    seconds and most of a gigabyte.  Cheap upper bounds come first; only a
+    file they flag is parsed to events, which libyaml does with its own stack
+    and constant memory, to find the exact place.  Depth counts like the
+    builder's: the collections around a node.  Files that pass are at most a
+    few hundred levels deep and have at most `max_nodes` nodes as written;
+    the builder then refuses nesting beyond `max_depth` and aliases that
+    expand beyond `max_nodes`.
+    """
+    deep = _flow_depth(text, max_depth) > max_depth or _block_prefix(max_depth).search(text)
+    if not deep and _node_bound(text) <= max_nodes:
+        return None
+    loader = _Loader(text)
+    # Open collections: [is a mapping, nodes in it so far].  Like the builder,
+    # count and nest values, not plain keys (the value that follows a key is
+    # as deep); a list or mapping as a key is refused later, but nested keys
+    # ("? ? ? ?") must not reach the composer either.
+    stack: list[list] = []
+    nodes = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                return None
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                mark = event.start_mark
+                is_key = bool(stack) and stack[-1][0] and stack[-1][1] % 2 == 0
+                plain_key = is_key and not isinstance(event, yaml.CollectionStartEvent)
+                if len(stack) > max_depth and not plain_key:
+                    return LoadError(
+                        f"nesting is deeper than {max_depth} levels",
+                        line=mark.line + 1,
+                        column=mark.column + 1,
+                        code="too-deep",
+                        params={"limit": max_depth},
+                    )
+                if stack:
+                    stack[-1][1] += 1
+                if isinstance(event, yaml.CollectionStartEvent):
+                    stack.append([isinstance(event, yaml.MappingStartEvent), 0])
+                nodes += not is_key
+                if nodes > max_nodes:
+                    return LoadError(
+                        f"the document has more than {max_nodes} nodes",
+                        line=mark.line + 1,
+                        column=mark.column + 1,
+                        hint="a programme file needs far fewer",
+                        code="too-many-nodes-written",
+                        params={"limit": max_nodes},
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+    except yaml.YAMLError:
+        return None  # the composer reports the error, and stops there too: no deeper, no more nodes
+    finally:
+        loader.dispose()
+
+
 def parse(
     text: str,
     path: str = "<string>",
@@ -203,30 +285,44 @@ def parse(
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> Document:
     """Parse one YAML document from `text`; raise LoadError on anything doubtful."""
-    if _flow_depth(text, max_depth) > max_depth:
-        raise LoadError(
-            f"nesting is deeper than {max_depth} levels",
-            code="too-deep",
-            params={"limit": max_depth},
-        )
+    refused = _prescan(text, max_depth, max_nodes)
+    if refused:
+        raise refused
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
-        code = "yaml"
+        code, params = "yaml", {"problem": problem}
+        context = exc.context_mark
         if "another document" in (exc.problem or ""):
             problem = "a second YAML document ('---') follows the first; a programme file holds exactly one"
-            code = "multiple-documents"
+            code, params = "multiple-documents", {}
+        elif exc.context and context and mark is exc.problem_mark and context.line != mark.line:
+            # libyaml stops where it notices the error, which for an unclosed
+            # quote or bracket can be far below it; the context marks the start.
+            code = "yaml-context"
+            params.update(context=exc.context, line=context.line + 1, column=context.column + 1)
+            problem = f"{problem} ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
         raise LoadError(
             problem,
             line=mark.line + 1 if mark else 0,
             column=mark.column + 1 if mark else 0,
             code=code,
-            params={"problem": problem} if code == "yaml" else {},
+            params=params,
         ) from None
-    except yaml.YAMLError as exc:  # reader errors (control characters) have no problem_mark
+    except yaml.reader.ReaderError as exc:  # a control character; no mark, and libyaml's position is in bytes
+        index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        problem = f"unacceptable character #x{exc.character:04x}: {exc.reason}" if index != -1 else exc.reason
+        raise LoadError(
+            f"invalid YAML: {problem}",
+            line=text.count("\n", 0, index) + 1 if index != -1 else 0,
+            column=index - text.rfind("\n", 0, index) if index != -1 else 0,
+            code="yaml",
+            params={"problem": problem},
+        ) from None
+    except yaml.YAMLError as exc:
         raise LoadError(f"invalid YAML: {exc}".splitlines()[0], code="yaml") from None
     except RecursionError:
         raise LoadError(f"nesting is deeper than {max_depth} levels", code="too-deep", params={"limit": max_depth}) from None
@@ -295,7 +391,7 @@ class _Builder:
             if key_node.tag == _MERGE:
                 self.fail(key_node, "YAML merge keys ('<<') are not supported", hint="write the keys out in full", code="merge-key")
             if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, "a key must be plain text", code="complex-key")
+                self.fail(key_node, "a key must be plain text, not a list or mapping", code="complex-key")
             key = key_node.value
             if key in result:
                 first = self.doc.key_marks[path + (key,)]

@@ -15,6 +15,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not-found": {"nb": "filen finnes ikke", "en": "file not found"},
     "unreadable": {"nb": "kan ikke lese filen: {reason}", "en": "cannot read file: {reason}"},
     "not-a-file": {"nb": "ikke en vanlig fil", "en": "not a regular file"},
+    "unreadable-folder": {"nb": "kan ikke lese mappen: {reason}", "en": "cannot read folder: {reason}"},
+    "link-broken": {
+        "nb": "symbolsk lenke som er brutt eller går i ring; hoppet over",
+        "en": "broken or looping symbolic link; skipped",
+    },
+    "link-outside": {
+        "nb": "symbolsk lenke som peker ut av mappen; ikke fulgt",
+        "en": "symbolic link points outside the folder; not followed",
+    },
+    "special-file": {
+        "nb": "ikke en vanlig fil (FIFO, enhet eller socket); hoppet over",
+        "en": "not a regular file (FIFO, device or socket); skipped",
+    },
     "too-large": {
         "nb": "filen er {size} byte, over grensen på {limit}; øk grensen med --max-bytes hvis filen er ekte",
         "en": "file is {size} bytes, over the limit of {limit}; raise it with --max-bytes if the file is genuine",
@@ -22,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "binary": {
         "nb": "binærdata: NUL-byte ved posisjon {offset}; programfiler er UTF-8-tekst",
         "en": "binary data: NUL byte at offset {offset}; programme files are UTF-8 text",
+    },
+    "utf16": {
+        "nb": "filen ser ut til å være UTF-16 (NUL-byte ved posisjon {offset}); lagre den som UTF-8",
+        "en": "the file looks like UTF-16 (NUL byte at offset {offset}); save it as UTF-8",
     },
     "encoding": {
         "nb": "ikke UTF-8: ugyldig byte ved posisjon {offset}; lagre filen som UTF-8",
@@ -31,6 +48,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "too-many-nodes": {
         "nb": "dokumentet utvides til mer enn {limit} noder (ankere og alias, &a / *a, mangedobler innholdet)",
         "en": "the document expands to more than {limit} nodes (anchors and aliases, &a / *a, multiply the data)",
+    },
+    "too-many-nodes-written": {
+        "nb": "dokumentet har mer enn {limit} noder; en programfil trenger langt færre",
+        "en": "the document has more than {limit} nodes; a programme file needs far fewer",
     },
     "empty": {"nb": "filen er tom", "en": "the file is empty"},
     "multiple-documents": {
@@ -55,6 +76,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "merge-key": {"nb": "YAML-flettenøkler ('<<') støttes ikke; skriv nøklene ut", "en": "YAML merge keys ('<<') are not supported; write the keys out"},
     "tag": {"nb": "YAML-tagger ('!') støttes ikke: {tag}", "en": "YAML tags ('!') are not supported: {tag}"},
+    "complex-key": {
+        "nb": "en nøkkel må være vanlig tekst, ikke en liste eller tabell",
+        "en": "a key must be plain text, not a list or mapping",
+    },
     "not-a-programme": {
         "nb": "ikke en rusplan-programfil: 'format' er {found}, ventet 'rusplan/v1'",
         "en": "not a rusplan programme file: 'format' is {found}, expected 'rusplan/v1'",
@@ -75,6 +100,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema-maximum": {"nb": "{where}: kan være høyst {limit}, fant {found}", "en": "{where}: must be at most {limit}, found {found}"},
     "schema-minItems": {"nb": "{where}: må ha minst {limit} element", "en": "{where}: must have at least {limit} item(s)"},
     "schema-minLength": {"nb": "{where}: kan ikke være tom tekst", "en": "{where}: must not be empty text"},
+    "schema-date": {
+        "nb": "{where}: {found} er ikke en gyldig dato (ÅÅÅÅ-MM-DD)",
+        "en": "{where}: {found} is not a valid date (YYYY-MM-DD)",
+    },
     "schema-weeks-or-hours": {
         "nb": "{where}: oppgi enten 'weeks' eller 'hours' (ikke begge, ikke ingen)",
         "en": "{where}: give either 'weeks' or 'hours' (not both, not neither)",
@@ -101,6 +130,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where}: course code '{code}' is used twice (first at line {first_line})",
     },
     "unknown-term": {"nb": "{where}: ukjent semesterbetegnelse '{term}'", "en": "{where}: unknown term '{term}'"},
+    "term-out-of-range": {
+        "nb": "{where}: '{term}' er utenfor kalenderen rusplan kan regne med; alle semestrene må ligge i årene 1–9999",
+        "en": "{where}: '{term}' is outside the calendar rusplan can compute with; every term must fall in the years 1–9999",
+    },
     "too-many-paths": {
         "nb": "valgene gir {count} studieløp, over grensen på {limit}",
         "en": "the choices make {count} study paths, over the limit of {limit}",
@@ -141,6 +174,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table-verdict": {"nb": "Resultat", "en": "Verdict"},
     "table-file": {"nb": "Fil", "en": "File"},
     "yaml": {"nb": "ugyldig YAML: {problem}", "en": "invalid YAML: {problem}"},
+    "yaml-context": {
+        "nb": "ugyldig YAML: {problem} ({context}, som begynner på linje {line}, kolonne {column})",
+        "en": "invalid YAML: {problem} ({context} that starts at line {line}, column {column})",
+    },
     "cli-output-exists": {"nb": "{path} finnes; bruk --force for å overskrive", "en": "{path} exists; use --force to overwrite it"},
     "cli-cannot-write": {"nb": "kan ikke skrive {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "cli-bad-date": {"nb": "--as-of må være en dato som 2026-01-31, ikke '{value}'", "en": "--as-of must be a date like 2026-01-31, not '{value}'"},
