@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from .result import FileReport, Problem
@@ -24,7 +24,8 @@ PATTERNS = ("*.yaml", "*.yml")
 class Target:
     path: str
     explicit: bool  # named on the command line (vs. found in a folder walk)
-    problem: str = ""  # why it cannot even be opened (broken link, FIFO, ...)
+    problem: str = ""  # messages.py key: why it cannot even be opened (broken link, FIFO, ...)
+    params: dict = field(default_factory=dict)
 
 
 def discover(paths: list[str], include: list[str], exclude: list[str], only_programmes: bool = False) -> list[Target]:
@@ -51,8 +52,9 @@ def _excluded(rel: str, patterns: list[str]) -> bool:
 
 def _walk(root: str, include: list[str], exclude: list[str]) -> Iterator[Target]:
     real_root = os.path.realpath(root)
+    unreadable: list[OSError] = []  # folders os.walk could not list; silently skipped otherwise
     # os.walk lists directory symlinks but, with followlinks=False, never enters them.
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append, followlinks=False):
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and not _excluded(os.path.relpath(os.path.join(folder, d), root), exclude)
         )
@@ -64,23 +66,25 @@ def _walk(root: str, include: list[str], exclude: list[str]) -> Iterator[Target]
             if _excluded(rel, exclude):
                 continue
             yield _classify(path, real_root)
+    for exc in unreadable:
+        yield Target(exc.filename, False, "unreadable-folder", {"reason": exc.strerror})
 
 
 def _classify(path: str, real_root: str) -> Target:
     try:
         info = os.lstat(path)
     except OSError as exc:
-        return Target(path, False, f"cannot read file: {exc.strerror}")
+        return Target(path, False, "unreadable", {"reason": exc.strerror})
     if stat.S_ISLNK(info.st_mode):
         try:
             real = os.path.realpath(path, strict=True)
         except (OSError, RuntimeError):
-            return Target(path, False, "broken or looping symbolic link")
+            return Target(path, False, "link-broken")
         if os.path.commonpath([real, real_root]) != real_root:
-            return Target(path, False, "symbolic link points outside the folder; not followed")
+            return Target(path, False, "link-outside")
         info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
-        return Target(path, False, "not a regular file (FIFO, device or socket); skipped")
+        return Target(path, False, "special-file")
     return Target(path, False)
 
 
@@ -98,12 +102,13 @@ def _init(rules_path, options) -> None:
 
 def check_target(target: Target) -> FileReport | None:
     """Check one target in this process; None for a foreign YAML file found in a walk."""
+    from . import messages
     from .checker import check_document, read
 
     options = _STATE["options"]
     report = FileReport(target.path)
     if target.problem:
-        report.errors.append(Problem(target.problem, code="unreadable"))
+        report.errors.append(Problem(messages.text(target.problem, options.lang, **target.params), code=target.problem))
         return report
     doc = read(target.path, options)
     if isinstance(doc, Problem):

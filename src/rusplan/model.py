@@ -72,6 +72,16 @@ def parse_term(text: str, ruleset: Ruleset) -> Term | None:
     return None
 
 
+def _in_calendar(start: Term, semesters: int, ruleset: Ruleset) -> bool:
+    """Whether every term from `start` has an end date Python can represent (years 1-9999)."""
+    try:
+        start.end(ruleset)
+        start.plus(semesters - 1).end(ruleset)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
 @dataclass
 class StudyPath:
     name: str  # "" when the programme has no choices
@@ -124,9 +134,11 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
 
     programme = data["programme"]
     start = parse_term(programme["start"], ruleset)
+    semesters = programme["semesters"]
     if start is None:
         problem(("programme", "start"), "unknown-term", term=programme["start"])
-    semesters = programme["semesters"]
+    elif not _in_calendar(start, semesters, ruleset):
+        problem(("programme", "start"), "term-out-of-range", term=programme["start"])
 
     courses = [m for m in _course_matches(data)]
     codes: dict[str, tuple] = {}
@@ -148,7 +160,7 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
             suggestion = messages.text("schema-suggestion", lang, best=close[0]) if close else ""
             problem(("practice", index, "course"), "unknown-course", code=linked, suggestion=suggestion)
 
-    paths = _study_paths(data, problems, lang)
+    paths = _study_paths(data, problems, lang, doc.locate(("courses",)))
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
         raise InconsistentProgramme(problems)
@@ -164,7 +176,7 @@ def _course_matches(data: dict):
             yield Match(item, ("courses", i))
 
 
-def _study_paths(data: dict, problems: list[Problem], lang: str) -> list[StudyPath]:
+def _study_paths(data: dict, problems: list[Problem], lang: str, at: tuple[int, int]) -> list[StudyPath]:
     fixed: list[tuple[int, Match]] = []
     choices: list[list[tuple[int, Match]]] = []
     for i, item in enumerate(data["courses"]):
@@ -177,7 +189,7 @@ def _study_paths(data: dict, problems: list[Problem], lang: str) -> list[StudyPa
         count *= len(options)
     if count > MAX_STUDY_PATHS:
         problems.append(
-            Problem(messages.text("too-many-paths", lang, count=count, limit=MAX_STUDY_PATHS), code="too-many-paths")
+            Problem(messages.text("too-many-paths", lang, count=count, limit=MAX_STUDY_PATHS), *at, code="too-many-paths", where="courses")
         )
         return []
     paths = []

@@ -74,14 +74,16 @@ def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
 
 def _deepest(error):
     """For oneOf/anyOf/if-then, the sub-error that says most about the data."""
-    from jsonschema.exceptions import best_match, relevance
+    from jsonschema.exceptions import relevance
 
     while error.context:
         # `oneOf`/`if` produce context errors; prefer the one that went
         # deepest into the data (it names the actual bad value), then
-        # jsonschema's own relevance.
+        # jsonschema's own relevance, taken the way best_match descends into
+        # a context: the smallest key wins (a branch whose type the value
+        # has, e.g. "at least 1" rather than "expected a list" for semester 0).
         deepest = max(len(e.absolute_path) for e in error.context)
-        candidate = best_match([e for e in error.context if len(e.absolute_path) == deepest], key=relevance)
+        candidate = min((e for e in error.context if len(e.absolute_path) == deepest), key=relevance, default=None)
         if candidate is None or len(candidate.absolute_path) < len(error.absolute_path):
             break
         if error.validator == "oneOf" and _is_weeks_or_hours(error):
@@ -153,6 +155,8 @@ def _describe(error, doc: Document, lang: str) -> list[Problem]:
         if value is None:
             return [problem("schema-null", where=at, expected=", ".join(map(str, allowed)))]
         return [problem("schema-enum", where=at, allowed=", ".join(map(str, allowed)), found=_show(value, lang))]
+    if kind == "format" and error.validator_value == "date":
+        return [problem("schema-date", where=at, found=_show(value, lang))]
     if kind == "pattern":
         described = error.schema.get(f"x-description-{lang}") or error.schema.get("description", error.validator_value)
         return [problem("schema-pattern", where=at, found=_show(value, lang), description=described)]
