@@ -1,0 +1,177 @@
+"""Measure rusplan on the inputs of issue 4's limits: exit code, CPU seconds and peak memory.
+
+    python tests/fuzz/measure_limits.py            # a Markdown table for docs/robustness.md
+    python tests/fuzz/measure_limits.py --repeat 5 # the worst of five runs each (default 3)
+
+Each input is written to a temporary folder and checked by `python -m rusplan check FILE` in a
+child process; os.wait4 gives that child's own CPU time (user + system) and maximum resident set
+size, so the numbers include interpreter start-up and imports but nothing else.  Issue 4 asks
+for under 1 s of CPU and under 200 MB for each.  tests/test_limits.py uses the same inputs and
+`measure` (it asserts exit codes, messages and memory, never time).
+
+Not a test module: pytest does not collect tests/fuzz (see tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+COMPLIANT = REPO_ROOT / "examples" / "compliant.yaml"
+MB = 1024 * 1024
+
+
+def billion_laughs(path: Path) -> None:
+    """Nine levels of ten aliases each: 10**9 nodes once expanded, from under 1 KB of text."""
+    lines = ["format: rusplan/v1", 'a0: &a0 "lol"']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def fifty_megabytes(path: Path) -> None:
+    """The compliant example followed by zeros up to 50 MB (a sparse file: no disk is used)."""
+    with open(path, "wb") as handle:
+        handle.write(COMPLIANT.read_bytes())
+        handle.truncate(50 * MB)
+
+
+def flow_10k(path: Path) -> None:
+    path.write_text("[" * 10_000 + "]" * 10_000 + "\n", encoding="utf-8")
+
+
+def block_10k(path: Path) -> None:
+    path.write_text("- " * 10_000 + "deep\n", encoding="utf-8")
+
+
+def mappings_1k(path: Path) -> None:
+    """1,000 nested block mappings (the indentation makes deeper ones quadratic in size)."""
+    path.write_text("".join("  " * i + f"k{i}:\n" for i in range(1_000)) + "  " * 1_000 + "k: deep\n", encoding="utf-8")
+
+
+def flow_1m(path: Path) -> None:
+    """A million brackets (2 MB): libyaml's recursive composer would overflow the C stack."""
+    path.write_text("[" * 1_000_000 + "]" * 1_000_000 + "\n", encoding="utf-8")
+
+
+def block_100k(path: Path) -> None:
+    """100,000 levels of `- ` (200 KB): crashed the interpreter (SIGSEGV) before the event prescan."""
+    path.write_text("- " * 100_000 + "deep\n", encoding="utf-8")
+
+
+def items_5mb(path: Path) -> None:
+    """2.4 million list items, no aliases, just under the 5 MB cap: the node budget holds for plain size too.
+    Composed in full, this took 10 s and 790 MB before the event prescan."""
+    path.write_text("format: rusplan/v1\nnotes: [" + ",".join(["x"] * 2_400_000) + "]\n", encoding="utf-8")
+
+
+def compliant_4mb(path: Path) -> None:
+    """A genuine file just under the 5 MB cap: the compliant example with 4 MB of notes. Accepted."""
+    text = COMPLIANT.read_text(encoding="utf-8")
+    notes = "  notes: >-\n" + "".join("    " + "Samlingsbasert deltidsstudium. " * 3 + "\n" for _ in range(45_000))
+    marker = "  notes: >-\n"
+    start = text.index(marker)
+    end = text.index("\n\n", start)
+    path.write_text(text[:start] + notes + text[end + 1:], encoding="utf-8")
+
+
+def baseline(path: Path) -> None:
+    """The compliant example as it is: what any run costs (start-up, imports, rules)."""
+    path.write_bytes(COMPLIANT.read_bytes())
+
+
+# name: (writer, expected exit code, message fragment in the English report)
+INPUTS = {
+    "baseline: examples/compliant.yaml": (baseline, 0, "compliant"),
+    "billion-laughs": (billion_laughs, 2, "expands to more than 100000 nodes"),
+    "50-MB file": (fifty_megabytes, 2, "over the limit of 5242880"),
+    "flow nesting 10,000": (flow_10k, 2, "nesting is deeper than 64 levels"),
+    "block nesting 10,000 (- - -)": (block_10k, 2, "nesting is deeper than 64 levels"),
+    "nested mappings 1,000": (mappings_1k, 2, "nesting is deeper than 64 levels"),
+    "flow nesting 1,000,000": (flow_1m, 2, "nesting is deeper than 64 levels"),
+    "block nesting 100,000 (- - -)": (block_100k, 2, "nesting is deeper than 64 levels"),
+    "2.4 million list items (4.6 MB)": (items_5mb, 2, "has more than 100000 nodes"),
+    "compliant, 4 MB of notes": (compliant_4mb, 0, "compliant"),
+}
+
+
+@dataclass
+class Measured:
+    returncode: int
+    stdout: str
+    stderr: str
+    cpu_seconds: float  # user + system of the child
+    max_rss_bytes: int
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def measure(args: list[str], env: dict | None = None, timeout: float = 120) -> Measured:
+    """Run `python -m rusplan ARGS` and return its exit code, output and own resource usage.
+
+    `timeout` only stops a child that hangs (it is then killed and reported as such); it is not
+    a measurement.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", "rusplan", *args], stdout=out, stderr=err, env=env, cwd=REPO_ROOT)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        out.seek(0)
+        err.seek(0)
+        scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+        return Measured(
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss * scale,
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per input; the worst is shown")
+    options = parser.parse_args()
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+          f"worst of {options.repeat} runs each.\n")
+    print("| input | size | exit | CPU s | peak RSS MB | message |")
+    print("|---|---:|---:|---:|---:|---|")
+    failed = False
+    with tempfile.TemporaryDirectory() as folder:
+        env["RUSPLAN_CACHE_DIR"] = os.path.join(folder, "cache")
+        measure(["rules"], env)  # warm the rules cache, as every run after the first finds it
+        for name, (write, expected, fragment) in INPUTS.items():
+            path = Path(folder) / "input.yaml"
+            write(path)
+            runs = [measure(["check", str(path), "--lang", "en", "--quiet"], env) for _ in range(options.repeat)]
+            worst_cpu = max(r.cpu_seconds for r in runs)
+            worst_rss = max(r.max_rss_bytes for r in runs)
+            codes = {r.returncode for r in runs}
+            ok = codes == {expected} and all(fragment in r.stdout for r in runs) and worst_cpu < 1 and worst_rss < 200 * MB
+            failed |= not ok
+            line = next((l for l in runs[0].stdout.splitlines() if fragment in l), runs[0].output.strip()[:80])
+            message = line.split(": ", 1)[-1] if ": " in line else line
+            size = path.stat().st_size
+            verdict = "" if ok else "**NOT OK** "
+            print(f"| {name} | {size / MB:.2f} MB | {'/'.join(map(str, sorted(codes)))} | {worst_cpu:.2f} | {worst_rss / MB:.0f} | {verdict}{message[:100]} |")
+            path.unlink()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
