@@ -347,9 +347,13 @@ def apply_fault(rng: random.Random, reg: dict, data: dict, fault: str) -> None:
         if data["agreements"]:
             data["agreements"].pop(0)
     elif fault == "agreement-content":
+        if not data["agreements"]:  # no placement, so no agreement yet: add a framework agreement to break
+            data["agreements"].append({"provider": rng.choice(HEALTH_TRUSTS), "regulates": list(REQUIRED_TOPICS)})
         agreement = data["agreements"][0]
-        for _ in range(rng.randint(1, 2)):
-            agreement["regulates"].pop(rng.randrange(len(agreement["regulates"])))
+        optional = {"research", TOPIC_SPELLINGS["research"]}
+        required = [t for t in agreement["regulates"] if t not in optional]
+        for gone in rng.sample(required, rng.randint(1, 2)):  # research is optional: dropping it breaks nothing
+            agreement["regulates"].remove(gone)
     elif fault == "credits-sum":
         course = rng.choice(courses)
         course["credits"] += rng.choice([-2.5, 5])
