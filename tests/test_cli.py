@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -218,3 +222,32 @@ def test_schema_is_json_that_accepts_the_compliant_example(cli, examples_dir):
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
     data["programme"]["credit"] = 60
     assert list(Draft202012Validator(schema).iter_errors(data))
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(rusplan_env, examples_dir, tmp_path):
+    # `rusplan check examples/ | head -1`: the pipe closes while two workers
+    # still send results; rusplan must stop them quietly and leave no process behind.
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (examples_dir / "compliant.yaml").read_text(encoding="utf-8")
+    for i in range(300):  # enough that the workers are still busy when the pipe closes
+        (folder / f"p{i:03}.yaml").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rusplan", "check", str(folder), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=rusplan_env,
+        start_new_session=True,  # rusplan and its workers in one process group, to clean up
+    )
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    proc.stdout = None
+    try:
+        # stderr ends only when every process holding it has ended, orphaned workers included.
+        _, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise AssertionError("rusplan or one of its workers kept running after the reader left") from None
+    assert b"p000.yaml" in first
+    assert proc.returncode in (1, 2), proc.returncode  # never 0: the run did not finish
+    assert b"Traceback" not in stderr, stderr.decode(errors="replace")[-2000:]

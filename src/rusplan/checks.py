@@ -11,7 +11,6 @@ its options and the fields it reports.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -181,7 +180,9 @@ def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     for m in matches:
         if m.value in vocab.by_id:
             continue
-        close = difflib.get_close_matches(str(m.value), vocab.ids, n=1, cutoff=0.5)
+        from difflib import get_close_matches  # only for a misspelling
+
+        close = get_close_matches(str(m.value), vocab.ids, n=1, cutoff=0.5)
         suggestion = messages.text("nearest", ctx.lang, best=close[0]) if close else ""
         findings.append(Finding(m.path, {"value": m.value, "suggestion": suggestion}))
     return findings

@@ -11,7 +11,6 @@ regulation-specific it needs comes from the ruleset.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 import re
 from dataclasses import dataclass
@@ -156,7 +155,9 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
             problem(("practice", index, "semester"), "semester-beyond", semester=period["semester"], semesters=semesters)
         linked = period.get("course")
         if linked is not None and linked not in codes:
-            close = difflib.get_close_matches(linked, list(codes), n=1, cutoff=0.6)
+            from difflib import get_close_matches  # only for a misspelling
+
+            close = get_close_matches(linked, list(codes), n=1, cutoff=0.6)
             suggestion = messages.text("schema-suggestion", lang, best=close[0]) if close else ""
             problem(("practice", index, "course"), "unknown-course", code=linked, suggestion=suggestion)
 
