@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from .result import FileReport, Problem
@@ -20,12 +20,12 @@ from .result import FileReport, Problem
 PATTERNS = ("*.yaml", "*.yml")
 
 
-@dataclass
+@dataclass(slots=True)  # one per file of a batch, held for the whole run: keep it small
 class Target:
     path: str
     explicit: bool  # named on the command line (vs. found in a folder walk)
     problem: str = ""  # messages.py key: why it cannot even be opened (broken link, FIFO, ...)
-    params: dict = field(default_factory=dict)
+    params: dict | None = None  # for the problem's message
 
 
 def discover(paths: list[str], include: list[str], exclude: list[str], only_programmes: bool = False) -> list[Target]:
@@ -108,7 +108,7 @@ def check_target(target: Target) -> FileReport | None:
     options = _STATE["options"]
     report = FileReport(target.path)
     if target.problem:
-        report.errors.append(Problem(messages.text(target.problem, options.lang, **target.params), code=target.problem))
+        report.errors.append(Problem(messages.text(target.problem, options.lang, **(target.params or {})), code=target.problem))
         return report
     doc = read(target.path, options)
     if isinstance(doc, Problem):

@@ -92,7 +92,7 @@ class FileReport:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file of a batch, held until the closing table
 class FileBrief:
     """What a batch keeps of each file after it is reported: a table row."""
 

@@ -54,7 +54,9 @@ def stream(reports, ctx, out) -> list[FileBrief]:
         out(("\n" if briefs else "") + "\n".join(render_file(report, ctx)) + "\n")
         briefs.append(report.brief())
     if len(briefs) > 1:
-        out("\n" + batch_table(briefs, ctx) + "\n")
+        out("\n")
+        for line in table_lines(briefs, ctx):  # line by line: 10,000 rows are never one string
+            out(line + "\n")
     return briefs
 
 
@@ -64,24 +66,21 @@ def render(reports: list[FileReport], ctx) -> str:
     return "".join(parts)
 
 
-def batch_table(briefs: list[FileBrief], ctx) -> str:
+def table_lines(briefs: list[FileBrief], ctx):
     """The closing table of a batch run: one row per file, then totals."""
     lang = ctx.lang
     head = tuple(messages.text(f"table-{c}", lang) for c in ("institution", "programme", "errors", "warnings", "verdict", "file"))
-    rows = [
-        (
-            b.institution or "-",
-            b.programme or "-",
-            str(b.errors),
-            str(b.warnings),
-            messages.text(f"verdict-{b.verdict}", lang),
-            b.path,
-        )
-        for b in briefs
-    ]
-    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    verdicts = {v: messages.text(f"verdict-{v}", lang) for v in ("pass", "fail", "invalid")}
+
+    def row(b: FileBrief) -> tuple:
+        return (b.institution or "-", b.programme or "-", str(b.errors), str(b.warnings), verdicts[b.verdict], b.path)
+
+    widths = [len(h) for h in head]
+    for b in briefs:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row(b))]
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    lines = [fmt.format(*head).rstrip(), "  ".join("-" * w for w in widths)]
-    lines += [fmt.format(*row).rstrip() for row in rows]
-    lines.append(summary_sentence(briefs, lang))
-    return "\n".join(lines)
+    yield fmt.format(*head).rstrip()
+    yield "  ".join("-" * w for w in widths)
+    for b in briefs:
+        yield fmt.format(*row(b)).rstrip()
+    yield summary_sentence(briefs, lang)
