@@ -1,6 +1,6 @@
 """The rusplan benchmark harness (issue 5): rusplan vs check-jsonschema vs yamllint.
 
-    pip install -e '.[bench]'
+    pip install '.[bench]'
     python benchmarks/run.py            # full run: 1,000 and 10,000 files
     python benchmarks/run.py --quick    # smoke test: 200 and 1,000 files, 5 rounds
 
@@ -447,7 +447,7 @@ def main(argv=None) -> int:
 
     missing = [t for t in TOOLS if not (BIN / t).exists()]
     if missing:
-        sys.exit(f"run.py: {', '.join(missing)} not found next to {sys.executable}; install with: pip install -e '.[bench]'")
+        sys.exit(f"run.py: {', '.join(missing)} not found next to {sys.executable}; install with: pip install '.[bench]'")
     sizes = {"small": 200, "big": 1000} if args.quick else {"small": 1000, "big": 10000}
     rounds = args.rounds or (5 if args.quick else 15)
     global ENV
