@@ -128,22 +128,13 @@ def decode(raw: bytes) -> str:
     nul = raw.find(b"\x00")
     if nul != -1:
         line, column = _byte_position(raw, nul)
-        if _looks_like_utf16(raw):
-            raise LoadError(
-                f"UTF-16 text: NUL byte at offset {nul}",
-                line=line,
-                column=column,
-                hint="save the file as UTF-8",
-                code="utf16",
-                params={"offset": nul},
-            )
+        code, what, hint = (
+            ("utf16", "UTF-16 text", "save the file as UTF-8")
+            if _looks_like_utf16(raw)
+            else ("binary", "binary data", "programme files are UTF-8 text")
+        )
         raise LoadError(
-            f"binary data: NUL byte at offset {nul}",
-            line=line,
-            column=column,
-            hint="programme files are UTF-8 text",
-            code="binary",
-            params={"offset": nul},
+            f"{what}: NUL byte at offset {nul}", line=line, column=column, hint=hint, code=code, params={"offset": nul}
         )
     try:
         return raw.decode("utf-8")
