@@ -196,7 +196,7 @@ def _leaf_schemas(root: dict, node: dict, path: tuple) -> list[dict]:
 
 
 def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Problem]:
-    """An unquoted 2024-01-01 is a YAML timestamp; welcome only where a date is."""
+    """An unquoted 2000-01-01 is a YAML timestamp; welcome only where a date is."""
     problems = []
     for path in doc.dates:
         leaves = _leaf_schemas(root, root, path)
