@@ -150,13 +150,17 @@ def duplicate_line(draw, lines):
     return lines[: i + 1] + lines[i:]
 
 
-def swap_scalar_type(draw, lines):
-    i = _matching(draw, lines, KEY_VALUE)
+def _replace_value(draw, lines, pattern, new_value):
+    """A line matching `pattern` with its value (group 2) replaced by `new_value(match)`."""
+    i = _matching(draw, lines, pattern)
     if i is None:
         return lines
-    m = KEY_VALUE.match(lines[i])
-    value = draw(st.sampled_from(OTHER_VALUES))
-    return lines[:i] + [f"{m.group(1)}{value}{m.group(3) or chr(10)}"] + lines[i + 1:]
+    m = pattern.match(lines[i])
+    return lines[:i] + [f"{m.group(1)}{new_value(m)}{m.group(3) or chr(10)}"] + lines[i + 1:]
+
+
+def swap_scalar_type(draw, lines):
+    return _replace_value(draw, lines, KEY_VALUE, lambda m: draw(st.sampled_from(OTHER_VALUES)))
 
 
 def insert_duplicate_key(draw, lines):
@@ -178,13 +182,12 @@ def insert_unicode(draw, lines):
 
 def change_number(draw, lines):
     """A number nudged, or set to one just below, at or above a figure of the rules file."""
-    i = _matching(draw, lines, INT_VALUE)
-    if i is None:
-        return lines
-    m = INT_VALUE.match(lines[i])
-    old = int(m.group(2))
-    new = draw(st.one_of(st.integers(max(old - 2, 0), old + 2), st.sampled_from(BOUNDARIES)))
-    return lines[:i] + [f"{m.group(1)}{new}{m.group(3) or chr(10)}"] + lines[i + 1:]
+
+    def nudged(m):
+        old = int(m.group(2))
+        return draw(st.one_of(st.integers(max(old - 2, 0), old + 2), st.sampled_from(BOUNDARIES)))
+
+    return _replace_value(draw, lines, INT_VALUE, nudged)
 
 
 def drop_list_item(draw, lines):

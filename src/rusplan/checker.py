@@ -29,6 +29,7 @@ class Options:
     select: frozenset = frozenset()
     ignore: frozenset = frozenset()
     strict: bool = False
+    with_matrix: bool = False  # also build each file's coverage matrix (reporters.MATRIX_FORMATS)
 
 
 def load_problem(err: loader.LoadError, lang: str) -> Problem:
@@ -91,6 +92,10 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
         report.programme = programme.data["programme"]["code"]
         results = evaluate(programme, ruleset, lang, options.as_of)
         report.results.extend(r for r in results if _selected(r.rule, options))
+        if options.with_matrix and report.matrix is None:
+            from .matrix import from_programme  # matrix imports this module
+
+            report.matrix = from_programme(programme, ruleset, lang)
     extra = doc.data["admission"].get("additional_requirements")
     if extra:
         report.info.append(messages.text("info-additional", lang, items=", ".join(extra)))

@@ -128,7 +128,7 @@ def check(
 
     from . import batch
     from .checker import Options
-    from .reporters import RenderContext, write
+    from .reporters import MATRIX_FORMATS, RenderContext, write
     from .result import exit_code
 
     try:
@@ -141,7 +141,15 @@ def check(
     unknown = sorted((chosen | skipped) - known)
     if unknown:
         fail("cli-unknown-rules", lang.value, rules=", ".join(unknown))
-    options = Options(lang=lang.value, as_of=day, max_bytes=max_bytes, select=chosen, ignore=skipped, strict=strict)
+    options = Options(
+        lang=lang.value,
+        as_of=day,
+        max_bytes=max_bytes,
+        select=chosen,
+        ignore=skipped,
+        strict=strict,
+        with_matrix=fmt.value in MATRIX_FORMATS,
+    )
     targets = batch.discover(paths, list(include or []), list(exclude or []), only_programmes)
     if not targets:
         fail("cli-no-files", lang.value, paths=", ".join(paths))
@@ -260,9 +268,10 @@ def outcomes(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the programme file format (for editors and check-jsonschema)."""
-    from importlib import resources
+    from .validate import PROGRAMME_SCHEMA, schema_path
 
-    sys.stdout.write(resources.files("rusplan").joinpath("schemas", "programme-v1.schema.json").read_text("utf-8"))
+    with open(schema_path(PROGRAMME_SCHEMA), encoding="utf-8") as handle:
+        sys.stdout.write(handle.read())
 
 
 class MatrixFormat(str, Enum):

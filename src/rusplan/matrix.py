@@ -87,10 +87,9 @@ class Matrix:
         return [sum(row.cells[i] for row in self.rows) for i in range(len(self.columns))]
 
 
-def load(path: str, ruleset: Ruleset, lang: str, max_bytes: int | None = None) -> Matrix | list[Problem]:
+def load(path: str, ruleset: Ruleset, lang: str) -> Matrix | list[Problem]:
     """The matrix of the programme file at `path`, or why it could not be read."""
-    options = Options(lang=lang) if max_bytes is None else Options(lang=lang, max_bytes=max_bytes)
-    doc = read(path, options)
+    doc = read(path, Options(lang=lang))
     if isinstance(doc, Problem):
         return [doc]
     programme = prepare(doc, ruleset, lang)

@@ -51,7 +51,9 @@ def legend(matrix: Matrix, lang: str) -> list[str]:
         if column.choice:
             extra = " — " + messages.text("matrix-option-of", lang, choice=column.choice)
         elif column.kind == "practice":
-            extra = " — " + messages.text("matrix-practice-note", lang, weeks=number(column.weeks), kind=column.practice_kind)
+            extra = " — " + messages.text(
+                "matrix-practice-note", lang, kind=column.practice_kind, duration=messages.text("weeks", lang, weeks=number(column.weeks))
+            )
         lines.append(f"{column.label} ({where}): {column.name}{extra}")
     return lines
 

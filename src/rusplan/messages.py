@@ -231,12 +231,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "matrix-semester-short": {"nb": "sem. {semesters}", "en": "sem. {semesters}"},
     "matrix-option-of": {"nb": "alternativ i valget «{choice}»", "en": "option of the choice “{choice}”"},
-    "matrix-practice-note": {
-        "nb": "praksis: {kind}, {weeks} uker",
-        "en": "practice: {kind}, {weeks} weeks",
-        "one": {"nb": "praksis: {kind}, {weeks} uke", "en": "practice: {kind}, {weeks} week"},
-        "plural": "weeks",
-    },
+    "matrix-practice-note": {"nb": "praksis: {kind}, {duration}", "en": "practice: {kind}, {duration}"},
     "matrix-star": {"nb": "* = alternativ i et valg; studenten tar ett av dem", "en": "* = option of a choice; the student takes one of them"},
     "matrix-key": {
         "nb": "● dekket · ✗ ikke dekket av noe emne · ~ ikke dekket på alle studieløp. Praksis (P1, P2 …) vises, men bare emner teller som dekning.",
@@ -273,7 +268,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report-timeline": {"nb": "Emner og praksis per semester", "en": "Courses and practice by semester"},
     "report-errors": {"nb": "Hvorfor filen ikke kunne kontrolleres", "en": "Why the file could not be checked"},
     "report-info": {"nb": "Merknader", "en": "Notes"},
-    "report-no-matrix": {"nb": "Dekningsmatrisen kunne ikke lages: {reason}", "en": "The coverage matrix could not be made: {reason}"},
     "col-status": {"nb": "Status", "en": "Status"},
     "meta-institution": {"nb": "Institusjon", "en": "Institution"},
     "meta-code": {"nb": "Programkode", "en": "Programme code"},
@@ -288,12 +282,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "meta-practice": {"nb": "Praksis", "en": "Practice"},
     "meta-study-paths": {"nb": "Studieløp", "en": "Study paths"},
     "meta-practice-total": {
-        "nb": "{count} perioder, {weeks} uker",
-        "en": "{count} periods, {weeks} weeks",
-        "one": {"nb": "{count} periode, {weeks} uker", "en": "{count} period, {weeks} weeks"},
+        "nb": "{count} perioder, {duration}",
+        "en": "{count} periods, {duration}",
+        "one": {"nb": "{count} periode, {duration}", "en": "{count} period, {duration}"},
     },
     "timeline-semester": {"nb": "Semester {n}", "en": "Semester {n}"},
-    "timeline-weeks": {
+    "weeks": {  # a duration, used inside other messages as {duration}
         "nb": "{weeks} uker",
         "en": "{weeks} weeks",
         "one": {"nb": "{weeks} uke", "en": "{weeks} week"},

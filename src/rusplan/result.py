@@ -7,6 +7,7 @@ load -> validate -> evaluate rules -> report: every stage adds to one
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 # Exit codes, as documented in the README.
 EXIT_PASS, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
@@ -57,6 +58,7 @@ class FileReport:
     info: list[str] = field(default_factory=list)
     institution: str = ""
     programme: str = ""  # programme code
+    matrix: Any = None  # the coverage matrix (matrix.Matrix), built only for formats that show it
 
     @property
     def verdict(self) -> str:

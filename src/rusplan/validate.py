@@ -20,11 +20,15 @@ PROGRAMME_SCHEMA = "programme-v1.schema.json"
 RULES_SCHEMA = "rules-v1.schema.json"
 
 
-@lru_cache(maxsize=None)
-def schema(name: str) -> dict:
+def schema_path(name: str) -> str:
     # A plain path, not importlib.resources: the package is always installed
     # as files, and importlib.resources costs ~5 ms of imports per cold start.
-    with open(os.path.join(os.path.dirname(__file__), "schemas", name), encoding="utf-8") as handle:
+    return os.path.join(os.path.dirname(__file__), "schemas", name)
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict:
+    with open(schema_path(name), encoding="utf-8") as handle:
         return json.load(handle)
 
 

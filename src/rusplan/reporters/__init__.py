@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 FORMATS = ("text", "json", "sarif", "junit", "markdown", "github", "html")
+# Formats that show the coverage matrix: the checker builds it from the
+# programme it has already parsed, so reporters never read a file again.
+MATRIX_FORMATS = frozenset({"html"})
 
 
 @dataclass

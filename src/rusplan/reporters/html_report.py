@@ -9,12 +9,10 @@ file (building a matrix is reading the programme, not evaluating rules).
 
 from __future__ import annotations
 
-import os
 import sys
 
 from .. import __version__, messages
-from ..loader import DEFAULT_MAX_BYTES
-from ..matrix import Matrix, load
+from ..matrix import Matrix
 from ..checks import number
 from ..matrix_render import NeedsJinja, environment
 from ..result import EXIT_INVALID, FileReport
@@ -47,19 +45,9 @@ def render(reports: list[FileReport], ctx) -> str:
 
 
 def _file(report: FileReport, ruleset, lang: str) -> dict:
-    entry = {"report": report, "brief": report.brief(), "matrix": None, "matrix_problems": [], "meta": [], "timeline": None}
-    if report.errors or ruleset is None:
-        return entry
-    # The checker has already applied --max-bytes to this file.
-    try:
-        size = os.path.getsize(report.path)
-    except OSError:
-        size = 0
-    built = load(report.path, ruleset, lang, max_bytes=max(size, DEFAULT_MAX_BYTES))
-    if isinstance(built, list):
-        entry["matrix_problems"] = built
-        return entry
-    entry.update(matrix=built, meta=metadata(built, ruleset, lang), timeline=timeline(built, lang))
+    entry = {"report": report, "brief": report.brief(), "matrix": report.matrix, "meta": [], "timeline": None}
+    if report.matrix is not None and ruleset is not None:
+        entry.update(meta=metadata(report.matrix, ruleset, lang), timeline=timeline(report.matrix, lang))
     return entry
 
 
@@ -78,7 +66,7 @@ def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
         ("meta-framework", frameworks.label(p["framework"], lang) if frameworks else p["framework"]),
         ("meta-professions", ", ".join(matrix.professions)),
         ("meta-courses", ", ".join(c.label for c in matrix.columns if c.kind == "course")),
-        ("meta-practice", messages.text("meta-practice-total", lang, count=len(practice), weeks=number(sum(c.weeks for c in practice)))),
+        ("meta-practice", messages.text("meta-practice-total", lang, count=len(practice), duration=messages.text("weeks", lang, weeks=number(sum(c.weeks for c in practice))))),
     ]
     if len(matrix.study_paths) > 1:
         rows.append(("meta-study-paths", ", ".join(matrix.study_paths)))
@@ -100,7 +88,7 @@ def timeline(matrix: Matrix, lang: str) -> dict:
             for first, last in _runs(column.semesters)
         ]
         if column.kind == "practice":
-            words = f"{messages.text('timeline-weeks', lang, weeks=number(column.weeks))} · {column.practice_kind} · {column.name}"
+            words = f"{messages.text('weeks', lang, weeks=number(column.weeks))} · {column.practice_kind} · {column.name}"
         else:
             words = column.name
         room = int((bars[0]["w"] - 12) / CHAR)
