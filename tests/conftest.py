@@ -22,9 +22,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = REPO_ROOT / "examples"
 # A fixed "today" for § 22: tests never depend on the day they run.
 AS_OF = dt.date(2026, 1, 15)
-# tests/fuzz holds scripts, not tests: an atheris fuzz target (atheris is not a test
+# tests/fuzz and tests/mutation hold scripts, not tests: an atheris fuzz target (atheris is not a test
 # dependency) and a measuring script.  test_fuzz_target.py and test_limits.py import them.
-collect_ignore = ["fuzz"]
+collect_ignore = ["fuzz", "mutation"]
 
 
 @dataclass

@@ -17,11 +17,15 @@ from pathlib import Path
 import pytest
 
 from make_screenshot import WINDOW, chromium_path, finish, render_report, start
+from prerequisites import require
 from rusplan import messages
 
-pytestmark = pytest.mark.skipif(
-    chromium_path() is None, reason="chromium is not installed (apt-get install chromium; .ci/run installs it)"
-)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _chromium():
+    require(chromium_path() is not None, "chromium is not installed (apt-get install chromium; .ci/run installs it)")
+
 
 INJECTED = "<script>document.title='pwned';console.error('pwned')</script>"
 CONTROL = f"""<!DOCTYPE html><html><head><title>control</title></head>

@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 import rusplan
+from prerequisites import require
 from rusplan import messages
 from rusplan.reporters import FORMATS
 from rusplan.ruleset import load_rulesets
@@ -79,8 +80,7 @@ def check(run, fmt: str, *paths: str, extra: tuple = ()):
 
 @pytest.fixture(scope="module")
 def sarif_validator():
-    if not SARIF_SCHEMA.is_file():
-        pytest.skip(f"official SARIF 2.1.0 schema not found at {SARIF_SCHEMA}; SARIF is not validated")
+    require(SARIF_SCHEMA.is_file(), f"official SARIF 2.1.0 schema not found at {SARIF_SCHEMA}; SARIF is not validated")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     return jsonschema.validators.validator_for(schema)(schema)
 

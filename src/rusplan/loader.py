@@ -204,7 +204,7 @@ def _node_bound(text: str) -> int:
     return 1 + 2 * (count(":") + count("?") + count(",") + count("{")) + count("-") + count(",") + count("[")
 
 
-def _prescan(text: str, max_depth: int, max_nodes: int) -> LoadError | None:
+def _prescan(text: str, max_depth: int, max_nodes: int, _retried: bool = False) -> LoadError | None:
     """Why `text` must not reach the composer, found from parser events; or None.
 
     libyaml composes nested collections recursively and crashes the
@@ -219,7 +219,7 @@ def _prescan(text: str, max_depth: int, max_nodes: int) -> LoadError | None:
     the builder then refuses nesting beyond `max_depth` and aliases that
     expand beyond `max_nodes`.
     """
-    deep = _flow_depth(text, max_depth) > max_depth or _block_prefix(max_depth).search(text)
+    deep = _retried or _flow_depth(text, max_depth) > max_depth or _block_prefix(max_depth).search(text)
     if not deep and _node_bound(text) <= max_nodes:
         return None
     loader = _Loader(text)
@@ -262,10 +262,32 @@ def _prescan(text: str, max_depth: int, max_nodes: int) -> LoadError | None:
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 stack.pop()
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None and "nesting depth" in str(getattr(exc, "problem", "")) and not _retried:
+            # Newer libyaml builds (PyYAML >= 6.0.4) refuse flow nesting beyond
+            # 1,000 levels while scanning ahead, before any event reaches us.
+            # The text before that point is at most 1,000 deep: scan it again to
+            # find the node nested beyond `max_depth`, so the message is ours and
+            # the same with every libyaml build.
+            return _prescan(_text_before(text, mark), max_depth, max_nodes, _retried=True) or LoadError(
+                f"nesting is deeper than {max_depth} levels",
+                line=mark.line + 1,
+                column=mark.column + 1,
+                code="too-deep",
+                params={"limit": max_depth},
+            )
         return None  # the composer reports the error, and stops there too: no deeper, no more nodes
     finally:
         loader.dispose()
+
+
+def _text_before(text: str, mark) -> str:
+    """`text` up to a parser mark, found by line and column (libyaml counts both in characters)."""
+    start = 0
+    for _ in range(mark.line):
+        start = text.index("\n", start) + 1
+    return text[: start + mark.column]
 
 
 def parse(
