@@ -108,9 +108,9 @@ def test_sum_where_counts_only_kinds_in_the_vocabulary_and_converts_figures(ctx)
     matches = [
         Match({"kind": "placement", "weeks": 2.0}, ("practice", 0)),
         Match({"kind": "skills-training", "weeks": 1}, ("practice", 1)),
-        Match({"kind": "observation", "weeks": 5}, ("practice", 2)),  # not a kind § 21 allows
+        Match({"kind": "observation", "weeks": 5}, ("practice", 2)),  # known, but not a kind § 21 allows
     ]
-    options = {"field": "weeks", "op": ">=", "value": 4, "where": {"kind": {"vocabulary": "practice_kinds"}}}
+    options = {"field": "weeks", "op": ">=", "value": 4, "where": {"kind": {"vocabulary": "practice_kinds", "where": {"counts": True}}}}
     [finding] = run("sum", ctx(), matches, options)
     assert finding.path == ("practice",)
     assert finding.params == {"actual": 3, "expected": 4, "op": ">="}
@@ -230,14 +230,18 @@ def test_all_in_pass(ctx):
 
 def test_all_in_fail_points_at_the_list_item(ctx):
     match = Match(["mental-health", "somatic-care"], ("practice", 0, "fields"))
-    [finding] = run("all-in", ctx(), [match], {"vocabulary": "practice_fields"})
+    [finding] = run("all-in", ctx(), [match], {"vocabulary": "practice_fields", "where": {"in_field": True}})
     assert finding.path == ("practice", 0, "fields", 1)
     assert finding.params["value"] == "somatic-care"
-    assert finding.params["allowed"] == "mental-health (mental-health work), substance-use (substance-use work)"
+    assert finding.code == "fail"
+    assert finding.params["allowed"] == (
+        "mental-health (mental-health work), substance-use (substance-use work), "
+        "mental-health-and-substance-use (mental-health and substance-use work)"
+    )
 
 
 def test_all_in_scalar_and_empty(ctx):
-    [finding] = run("all-in", ctx(), [Match("observation", ("practice", 1, "kind"))], {"vocabulary": "practice_kinds"})
+    [finding] = run("all-in", ctx(), [Match("observation", ("practice", 1, "kind"))], {"vocabulary": "practice_kinds", "where": {"counts": True}})
     assert finding.path == ("practice", 1, "kind")
     assert finding.params["value"] == "observation"
     [empty] = run("all-in", ctx(), [Match([], ("practice", 2, "fields"))], {"vocabulary": "practice_fields", "non_empty": True})

@@ -293,6 +293,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "one": {"nb": "{weeks} uke", "en": "{weeks} week"},
         "plural": "weeks",
     },
+    # --- issue 10: values not recognised, § 22-only verdicts, ruleset status ----
+    "unrecognised-value": {
+        "nb": "'{value}' er ikke en kjent {noun}{suggestion}. Regelen kunne derfor ikke vurdere verdien (kjente verdier: {accepted})",
+        "nn": "'{value}' er ikkje ein kjend {noun}{suggestion}. Regelen kunne difor ikkje vurdere verdien (kjende verdiar: {accepted})",
+        "en": "'{value}' is not a known {noun}{suggestion}. The rule could therefore not judge the value (known values: {accepted})",
+    },
+    "unrecognised-suggestion": {"nb": "; mente du '{best}'?", "nn": "; meinte du '{best}'?", "en": "; did you mean '{best}'?"},
+    "unrecognised-noun": {"nb": "verdi", "nn": "verdi", "en": "value"},
+    "status-unrecognised": {"nb": "ikke gjenkjent", "nn": "ikkje kjend att", "en": "not recognised"},
+    "verdict-unrecognised": {
+        "nb": "kunne ikke vurderes fullt ut: verdier rusplan ikke kjenner igjen",
+        "nn": "kunne ikkje vurderast fullt ut: verdiar rusplan ikkje kjenner att",
+        "en": "could not be fully judged: values rusplan does not recognise",
+    },
+    "verdict-transition": {
+        "nb": "følger overgangsordningen i {sections}; kontrollert bare mot {sections}",
+        "nn": "følgjer overgangsordninga i {sections}; kontrollert berre mot {sections}",
+        "en": "follows the transition arrangement of {sections}; checked against {sections} only",
+    },
+    "ruleset-status": {
+        "nb": "Regelsettet gjengir {title} ({status_text}). Gjeldende forskrift er {adopted_title} ({adopted_reference}), som kan avvike.",
+        "nn": "Regelsettet gjengir {title} ({status_text}). Gjeldande forskrift er {adopted_title} ({adopted_reference}), som kan avvike.",
+        "en": "The ruleset transcribes {title} ({status_text}). The regulation in force is {adopted_title} ({adopted_reference}), which may differ.",
+    },
+    "ruleset-status-in-force": {
+        "nb": "Regelsettet gjengir {title} ({status_text}).",
+        "nn": "Regelsettet gjengir {title} ({status_text}).",
+        "en": "The ruleset transcribes {title} ({status_text}).",
+    },
+    "status-text-proposal": {"nb": "høringsforslag", "nn": "høyringsforslag", "en": "consultation proposal"},
+    "status-text-in-force": {"nb": "gjeldende", "nn": "gjeldande", "en": "in force"},
+    "status-text-repealed": {"nb": "opphevet", "nn": "oppheva", "en": "repealed"},
+    "unknown-framework": {
+        "nb": "{where}: ukjent rammeverk '{value}'{suggestion}",
+        "nn": "{where}: ukjent rammeverk '{value}'{suggestion}",
+        "en": "{where}: unknown framework '{value}'{suggestion}",
+    },
 }
 
 

@@ -41,13 +41,18 @@ def problem_text(problem) -> str:
     return problem.message + hint
 
 
+def verdict_text(verdict: str, lang: str, judged_only_by: str = "") -> str:
+    """A file's verdict in words; a programme judged by § 22 alone says so."""
+    return messages.text(f"verdict-{verdict}", lang, sections=judged_only_by)
+
+
 def file_sentence(brief: FileBrief, lang: str) -> str:
     """`path: verdict (N errors, N warnings, N passed)`."""
     return messages.text(
         "summary-line",
         lang,
         path=brief.path,
-        verdict=messages.text(f"verdict-{brief.verdict}", lang),
+        verdict=verdict_text(brief.verdict, lang, brief.judged_only_by),
         errors=brief.errors,
         warnings=brief.warnings,
         passed=brief.passed,
