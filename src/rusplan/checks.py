@@ -253,42 +253,56 @@ def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
 
 
 def precedes(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """Areas in `earlier` are first covered no later than any area in `later`.
+    """Areas in `earlier` are first covered no later than the areas in `later` are reached.
 
-    The matches are courses; a course's first semester and the areas of the
-    outcomes it covers give each area's first semester.
+    The matches are courses (their outcomes' `covers`) or practice periods
+    (their own `covers`); an item's first semester is when it covers.  With
+    `later_by: complete`, a later area is reached in the semester its last
+    outcome is first covered (an area never completely covered is never
+    reached); by default, in the semester it is first covered at all.  Only a
+    strictly later semester is "after".
     """
     from .model import semesters_of
 
     outcomes = ctx.ruleset.outcomes
-    first: dict[str, tuple[int, tuple]] = {}
+    first_area: dict[str, tuple[int, tuple]] = {}
+    first_outcome: dict[str, int] = {}
     for m in matches:
         semester = min(semesters_of(m.value), default=None)
         if semester is None:
             continue
-        for outcome in m.value.get("outcomes", []):
-            for ref in outcome.get("covers", []):
-                if ref in outcomes:
-                    area = str(outcomes[ref]["area"])
-                    if area not in first or semester < first[area][0]:
-                        first[area] = (semester, m.path)
-    later = [(first[str(a)][0], str(a)) for a in options["later"] if str(a) in first]
+        refs = m.value.get("covers") or [r for o in m.value.get("outcomes", []) for r in o.get("covers", [])]
+        for ref in refs:
+            if ref in outcomes:
+                area = str(outcomes[ref]["area"])
+                if area not in first_area or semester < first_area[area][0]:
+                    first_area[area] = (semester, m.path)
+                first_outcome[ref] = min(semester, first_outcome.get(ref, semester))
+    complete = options.get("later_by", "first") == "complete"
+
+    def reached(area: str) -> int | None:
+        if not complete:
+            return first_area[area][0] if area in first_area else None
+        semesters = [first_outcome.get(i) for i, o in outcomes.items() if str(o["area"]) == area]
+        return None if not semesters or None in semesters else max(semesters)
+
+    later = [(s, str(a)) for a in options["later"] if (s := reached(str(a))) is not None]
     if not later:
         return []
     later_semester, later_area = min(later)
     areas = ctx.vocabulary("areas")
     return [
         Finding(
-            first[str(a)][1],
+            first_area[str(a)][1],
             {
                 "area": f"{a} ({areas.label(str(a), ctx.lang)})",
-                "semester": first[str(a)][0],
+                "semester": first_area[str(a)][0],
                 "later_area": f"{later_area} ({areas.label(later_area, ctx.lang)})",
                 "later_semester": later_semester,
             },
         )
         for a in options["earlier"]
-        if str(a) in first and first[str(a)][0] > later_semester
+        if str(a) in first_area and first_area[str(a)][0] > later_semester
     ]
 
 
