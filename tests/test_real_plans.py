@@ -106,7 +106,7 @@ def test_an_unrecognised_title_is_reported_as_such_with_the_nearest_spelling(pla
     assert report.verdict == "unrecognised"
     cli = run_cli("check", path, "--as-of", AS_OF)
     assert cli.returncode == 1, str(cli)
-    assert "? ikke gjenkjent" in cli.stdout
+    assert f"? {messages.text('status-unrecognised', 'nb')}" in cli.stdout
     assert cli.stdout.rstrip().splitlines()[-1].startswith(f"{path}: {messages.text('verdict-unrecognised', 'nb')}")
 
 

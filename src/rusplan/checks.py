@@ -108,8 +108,8 @@ def unrecognised(ctx: "Context", vocab: Vocabulary, value: Any, path: tuple) -> 
         {
             "value": value,
             "noun": noun,
-            "suggestion": messages.text("unrecognised-suggestion", ctx.lang, best=best) if best else "",
-            "accepted": ", ".join(vocab.ids),
+            "suggestion": messages.text("unrecognised-suggestion", ctx.lang, best=best) if best else messages.text("unrecognised-no-suggestion", ctx.lang),
+            "accepted": ctx.labels(vocab, vocab.ids, with_id=False),
         },
         code="unrecognised",
         status="unrecognised",

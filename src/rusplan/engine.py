@@ -65,7 +65,10 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
             for finding in FUNCTIONS[check.function](ctx, matches, check.options):
                 text = _message(rule, check.message, finding, lang)
                 key = (finding.path, text)
-                found.setdefault(key, []).append(study_path.name if study_path else "")
+                on = found.setdefault(key, [])
+                name = study_path.name if study_path else ""
+                if name not in on:  # two checks of one rule may find the same thing
+                    on.append(name)
                 status = finding.status or ("warn" if check.severity == "warning" else "")
                 details.setdefault(key, (finding, text, status))
         facts = facts or ctx.facts

@@ -161,6 +161,7 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     professions_vocab = ruleset.vocabularies.get("professions")
     professions = [
         professions_vocab.label(str(p), lang) if professions_vocab else str(p)
-        for p in data["admission"].get("professions", [])
+        for item in data["admission"].get("professions", [])
+        for p in (item if isinstance(item, tuple) else (item,))  # one item read as several titles
     ]
     return Matrix(programme.doc.path, dict(data["programme"]), columns, areas, terms, [name for name, _ in paths], professions)

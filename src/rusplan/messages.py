@@ -295,13 +295,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- issue 10: values not recognised, § 22-only verdicts, ruleset status ----
     "unrecognised-value": {
-        "nb": "'{value}' er ikke en kjent {noun}{suggestion}. Regelen kunne derfor ikke vurdere verdien (kjente verdier: {accepted})",
-        "nn": "'{value}' er ikkje ein kjend {noun}{suggestion}. Regelen kunne difor ikkje vurdere verdien (kjende verdiar: {accepted})",
-        "en": "'{value}' is not a known {noun}{suggestion}. The rule could therefore not judge the value (known values: {accepted})",
+        "nb": "'{value}' er ikke en kjent {noun}{suggestion} Regelen kunne derfor ikke vurdere verdien (kjente verdier: {accepted})",
+        "nn": "'{value}' er ikkje ein kjend {noun}{suggestion} Regelen kunne difor ikkje vurdere verdien (kjende verdiar: {accepted})",
+        "en": "'{value}' is not a known {noun}{suggestion} The rule could therefore not judge the value (known values: {accepted})",
     },
+    # {suggestion} ends the first sentence of unrecognised-value: with a nearest spelling, or without
     "unrecognised-suggestion": {"nb": "; mente du '{best}'?", "nn": "; meinte du '{best}'?", "en": "; did you mean '{best}'?"},
+    "unrecognised-no-suggestion": {"nb": ".", "nn": ".", "en": "."},
     "unrecognised-noun": {"nb": "verdi", "nn": "verdi", "en": "value"},
-    "status-unrecognised": {"nb": "ikke gjenkjent", "nn": "ikkje kjend att", "en": "not recognised"},
+    "status-unrecognised": {"nb": "ukjent", "nn": "ukjend", "en": "unknown"},
     "verdict-unrecognised": {
         "nb": "kunne ikke vurderes fullt ut: verdier rusplan ikke kjenner igjen",
         "nn": "kunne ikkje vurderast fullt ut: verdiar rusplan ikkje kjenner att",
@@ -331,6 +333,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "{count} læringsutbytte blir dekte berre av praksis: {ids}",
         "en": "{count} learning outcomes are covered by practice only: {ids}",
         "one": {"nb": "{count} læringsutbytte dekkes bare av praksis: {ids}", "nn": "{count} læringsutbytte blir dekt berre av praksis: {ids}", "en": "{count} learning outcome is covered by practice only: {ids}"},
+    },
+    "batch-total-unrecognised": {
+        "nb": ", {count} kunne ikke vurderes fullt ut (ukjente verdier)",
+        "nn": ", {count} kunne ikkje vurderast fullt ut (ukjende verdiar)",
+        "en": ", {count} could not be fully judged (values not recognised)",
+    },
+    "batch-total-transition": {
+        "nb": ", {count} kontrollert bare mot overgangsreglene",
+        "nn": ", {count} kontrollert berre mot overgangsreglane",
+        "en": ", {count} checked against the transition rules only",
     },
     "unknown-framework": {
         "nb": "{where}: ukjent rammeverk '{value}'{suggestion}",

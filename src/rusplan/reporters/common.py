@@ -65,4 +65,8 @@ def summary_sentence(reports: list, lang: str) -> str:
         report = reports[0]
         return file_sentence(report.brief() if isinstance(report, FileReport) else report, lang)
     s = summary(reports)
-    return messages.text("batch-total", lang, files=s["files"], passed=s["passed"], failed=s["failed"], invalid=s["invalid"])
+    text = messages.text("batch-total", lang, files=s["files"], passed=s["passed"], failed=s["failed"], invalid=s["invalid"])
+    for key in ("unrecognised", "transition"):
+        if s[key]:
+            text += messages.text(f"batch-total-{key}", lang, count=s[key])
+    return text
