@@ -520,3 +520,11 @@ def test_the_json_summary_carries_the_exit_code(run_cli):
         result = run_cli("check", f"examples/{example}", "--as-of", AS_OF, "--format", "json")
         assert result.returncode == code
         assert json.loads(result.stdout)["summary"]["exit_code"] == code
+
+
+def test_a_hyphenated_compound_is_never_split(plan, check_programme):
+    # "helse- og rus..." is one service; an unknown spelling of it is reported whole
+    path = plan(MASTER, {"fields: [psykisk helsevern, TSB]": "fields: [kommunale psykisk helse- og rustjenestene]"})
+    [result] = [r for r in results(check_programme(path), "practice-field") if r.status != "pass"]
+    assert result.status == "unrecognised"
+    assert result.message.startswith("'kommunale psykisk helse- og rustjenestene' er ikke et kjent praksisfelt")

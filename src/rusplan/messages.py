@@ -295,14 +295,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- issue 10: values not recognised, § 22-only verdicts, ruleset status ----
     "unrecognised-value": {
-        "nb": "'{value}' er ikke en kjent {noun}{suggestion} Regelen kunne derfor ikke vurdere verdien (kjente verdier: {accepted})",
-        "nn": "'{value}' er ikkje ein kjend {noun}{suggestion} Regelen kunne difor ikkje vurdere verdien (kjende verdiar: {accepted})",
-        "en": "'{value}' is not a known {noun}{suggestion} The rule could therefore not judge the value (known values: {accepted})",
+        "nb": "'{value}' er ikke {noun}{suggestion} Regelen kunne derfor ikke vurdere verdien (kjente verdier: {accepted})",
+        "nn": "'{value}' er ikkje {noun}{suggestion} Regelen kunne difor ikkje vurdere verdien (kjende verdiar: {accepted})",
+        "en": "'{value}' is not {noun}{suggestion} The rule could therefore not judge the value (known values: {accepted})",
     },
     # {suggestion} ends the first sentence of unrecognised-value: with a nearest spelling, or without
     "unrecognised-suggestion": {"nb": "; mente du '{best}'?", "nn": "; meinte du '{best}'?", "en": "; did you mean '{best}'?"},
     "unrecognised-no-suggestion": {"nb": ".", "nn": ".", "en": "."},
-    "unrecognised-noun": {"nb": "verdi", "nn": "verdi", "en": "value"},
+    "unrecognised-noun": {"nb": "en kjent verdi", "nn": "ein kjend verdi", "en": "a known value"},
     "status-unrecognised": {"nb": "ukjent", "nn": "ukjend", "en": "unknown"},
     "verdict-unrecognised": {
         "nb": "kunne ikke vurderes fullt ut: verdier rusplan ikke kjenner igjen",
