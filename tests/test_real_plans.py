@@ -168,41 +168,31 @@ def test_a_kind_not_recognised_is_never_zero_weeks(plan, check_programme):
     assert report.verdict == "unrecognised"
 
 
-def test_plural_and_nynorsk_learning_forms_are_student_active(plan, check_programme):
-    path = plan(NYNORSK, {
-        "[førelesingar, seminar, gruppearbeid, sjølvstudium]": "[forelesninger, seminarer]",
-        "[førelesingar, seminar, rollespel, refleksjonsgrupper]": "[førelesingar]",
-        "[førelesingar, seminar, casedrøftingar, rettleiingsgrupper]": "[førelesingar]",
-        "[seminar, prosjektarbeid, studentframlegg]": "[førelesingar]",
-    })
-    result = one(check_programme(path, lang="en"), "student-active")
-    assert result.status == "pass"
-    assert result.message == "student-active learning forms: seminar"
+NYNORSK_FORMS = (
+    "[førelesingar, seminar, gruppearbeid, sjølvstudium]",
+    "[førelesingar, seminar, rollespel, refleksjonsgrupper]",
+    "[førelesingar, seminar, casedrøftingar, rettleiingsgrupper]",
+    "[seminar, prosjektarbeid, studentframlegg]",
+)
 
 
-def test_only_lectures_in_plural_still_fail_student_active(plan, check_programme):
-    path = plan(NYNORSK, {
-        "[førelesingar, seminar, gruppearbeid, sjølvstudium]": "[forelesninger, sjølvstudium]",
-        "[førelesingar, seminar, rollespel, refleksjonsgrupper]": "[førelesingar]",
-        "[førelesingar, seminar, casedrøftingar, rettleiingsgrupper]": "[førelesingar]",
-        "[seminar, prosjektarbeid, studentframlegg]": "[førelesingar]",
-    })
-    result = one(check_programme(path, lang="en"), "student-active")
-    assert result.status == "fail"
-    assert "(found only: lecture, self-study)" in result.message
+def with_forms(first: str, others: str) -> dict:
+    """The Nynorsk plan's learning forms: `first` in its first course, `others` in the other three."""
+    return {NYNORSK_FORMS[0]: first, **{forms: others for forms in NYNORSK_FORMS[1:]}}
 
 
-def test_no_learning_form_at_all_fails_student_active(plan, check_programme):
-    # any-in on empty input must fail, not pass
-    path = plan(NYNORSK, {
-        "[førelesingar, seminar, gruppearbeid, sjølvstudium]": "[]",
-        "[førelesingar, seminar, rollespel, refleksjonsgrupper]": "[]",
-        "[førelesingar, seminar, casedrøftingar, rettleiingsgrupper]": "[]",
-        "[seminar, prosjektarbeid, studentframlegg]": "[]",
-    })
-    result = one(check_programme(path, lang="en"), "student-active")
-    assert result.status == "fail"
-    assert "(found only: –)" in result.message
+@pytest.mark.parametrize(
+    "first, others, status, shown",
+    [
+        ("[forelesninger, seminarer]", "[førelesingar]", "pass", "student-active learning forms: seminar"),
+        ("[forelesninger, sjølvstudium]", "[førelesingar]", "fail", "(found only: lecture, self-study)"),
+        ("[]", "[]", "fail", "(found only: –)"),  # any-in on empty input must fail, not pass
+    ],
+)
+def test_plural_and_nynorsk_learning_forms(first, others, status, shown, plan, check_programme):
+    result = one(check_programme(plan(NYNORSK, with_forms(first, others)), lang="en"), "student-active")
+    assert result.status == status
+    assert shown in result.message
 
 
 # --- Why 4: hours_per_week documented, accepted and ignored
