@@ -344,8 +344,9 @@ def test_practice_of_supervision_groups_only_is_a_warning(plan, check_programme,
     assert run_cli("check", path, "--as-of", AS_OF, "--strict").returncode == 1
 
 
-def test_a_workplace_project_is_practice_on_its_own(plan, check_programme):
-    path = plan(SIMULATION, {"kind: hospitering": "kind: utviklingsprosjekt på egen arbeidsplass"})
+@pytest.mark.parametrize("kind", ["utviklingsprosjekt på egen arbeidsplass", "workplace-project", "utviklingsprosjekt på eigen arbeidsplass"])
+def test_a_workplace_project_is_practice_on_its_own(kind, plan, check_programme):
+    path = plan(SIMULATION, {"kind: hospitering": f"kind: {kind}"})
     report = check_programme(path, lang="en")
     assert one(report, "practice-kind").status == "pass"
     weeks = one(report, "practice-weeks")
@@ -396,6 +397,8 @@ def test_a_programme_judged_by_section_22_alone_has_its_own_verdict(plan, run_cl
     assert 'class="verdict pass"' not in html and 'class="verdict transition"' in html
     junit = run_cli("check", path, "--as-of", AS_OF, "--format", "junit").stdout
     assert '<property name="verdict" value="transition" />' in junit
+    sarif = run_cli("check", path, "--as-of", AS_OF, "--format", "sarif").json()
+    assert list(sarif["runs"][0]["properties"]["verdicts"].values()) == ["transition"]
 
 
 # --- Why 12: no output said that the rules transcribe the 2021 proposal
@@ -518,3 +521,13 @@ def test_a_hyphenated_compound_is_never_split(plan, check_programme):
     [result] = [r for r in results(check_programme(path), "practice-field") if r.status != "pass"]
     assert result.status == "unrecognised"
     assert result.message.startswith("'kommunale psykisk helse- og rustjenestene' er ikke et kjent praksisfelt")
+
+
+def test_a_kind_section_21_does_not_allow_names_the_four_it_does(plan, check_programme):
+    path = plan(SIMULATION, {"kind: simulering": "kind: studiebesøk"})
+    result = one(check_programme(path, lang="en"), "practice-kind")
+    assert result.status == "fail"
+    assert result.message == (
+        "practice kind 'observation' (observation visit) is not one § 21 allows (placement, skills-training (skills training), "
+        "supervision-group (supervision group), workplace-project (workplace development project))"
+    )

@@ -129,6 +129,9 @@ def document(reports: list[FileReport], ctx) -> dict:
                 "language": ctx.lang,
                 "columnKind": "unicodeCodePoints",
                 "results": found,
+                # Each file's verdict, which results alone cannot tell: a § 22-only programme
+                # ("transition") or one rusplan could not fully judge ("unrecognised").
+                "properties": {"verdicts": {artifact_path(r.path): r.verdict for r in reports}},
             }
         ],
     }
