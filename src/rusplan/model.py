@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from . import messages
@@ -232,13 +233,18 @@ def _set(data: Any, path: tuple, value: Any) -> None:
 
 
 def _splitter(ruleset: Ruleset) -> re.Pattern | None:
-    """The separators of a list item that holds several values ("title A/title B").
+    return _compile_splitter(tuple(ruleset.settings.get("list_separators", [])))
 
-    A separator right after a hyphen is a shortened compound ("helse- og
-    rustjeneste", "forsknings-, utviklings- og ..."), never a split.
+
+@lru_cache(maxsize=8)
+def _compile_splitter(separators: tuple[str, ...]) -> re.Pattern | None:
+    """The separators of a list item that holds several values ("title A/title B"), compiled once.
+
+    A separator right after a hyphen marks a shortened compound (a word's
+    shared ending left out, "A- og B"), never a split.
     """
     parts = []
-    for sep in ruleset.settings.get("list_separators", []):
+    for sep in separators:
         word = sep.strip()
         if word.isalpha():
             parts.append(rf"(?<!-)\s+{re.escape(word)}\s+")

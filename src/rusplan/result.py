@@ -16,7 +16,7 @@ VERDICT_PASS, VERDICT_FAIL, VERDICT_INVALID = "pass", "fail", "invalid"
 # A value rusplan did not recognise kept a rule from judging: not compliant as
 # written (exit 1), but not a statement that a requirement is unmet.
 VERDICT_UNRECOGNISED = "unrecognised"
-# Out of the ruleset's scope (a rammeplan-2005 programme) and judged only by
+# Out of the ruleset's scope (a programme under a former framework), judged only by
 # the rules that apply to every programme (§ 22): exit 0, never "compliant".
 VERDICT_TRANSITION = "transition"
 EXIT_BY_VERDICT = {VERDICT_PASS: EXIT_PASS, VERDICT_TRANSITION: EXIT_PASS, VERDICT_UNRECOGNISED: EXIT_FAIL, VERDICT_FAIL: EXIT_FAIL, VERDICT_INVALID: EXIT_INVALID}
