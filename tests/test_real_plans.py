@@ -537,3 +537,71 @@ def test_a_kind_section_21_does_not_allow_names_the_four_it_does(plan, check_pro
         "practice kind 'observation' (observation visit) is not one § 21 allows (placement, skills-training (skills training), "
         "supervision-group (supervision group), workplace-project (workplace development project))"
     )
+
+
+# --- the vocabularies, pinned: what each kind of written value makes a coordinator see ------------
+# Written out here rather than read from rules/, so that deleting an entry or flipping one of its
+# flags (admits, counts, core, in_field, student_active) in rules/ makes a test fail.
+
+SIX = "[‘sykepleier’, vernepleier, sosionom/barnevernspedagog, fysioterapeut og ergoterapeut]"
+
+
+@pytest.mark.parametrize("title, label", [
+    ("helsefagarbeider", "helsefagarbeider"), ("hjelpepleiar", "helsefagarbeider"), ("omsorgsarbeider", "helsefagarbeider"),
+    ("miljøterapeut", "miljøterapeut med fagskole"), ("barnehagelærar", "barnehagelærer"), ("førskolelærer", "barnehagelærer"),
+    ("psykolog", "psykolog"),
+])
+def test_titles_section_19_does_not_admit_fail(title, label, plan, check_programme):
+    path = plan(SIMULATION, {SIX: SIX[:-1] + f", {title}]"})
+    [failed] = [r for r in results(check_programme(path), "admission-professions") if r.status != "pass"]
+    assert failed.status == "fail"
+    assert failed.message.startswith(f"'{label}' gir ikke en av yrkestitlene i § 19")
+
+
+@pytest.mark.parametrize("kind, status, core", [
+    ("praksis", "pass", True), ("praksisstudium", "pass", True), ("klinisk praksis", "pass", True), ("hospitering", "pass", True),
+    ("utviklingsarbeid på eigen arbeidsplass", "pass", True),
+    ("simulering", "pass", False), ("ferdigheitstrening", "pass", False), ("veiledningsgruppe", "pass", False), ("rettleiingsgrupper", "pass", False),
+    ("studiebesøk", "fail", None), ("ekskursjon", "fail", None), ("observasjon", "fail", None),
+])
+def test_each_kind_of_practice(kind, status, core, plan, check_programme):
+    # the simulation week becomes a supervision group first, then the other period takes `kind`
+    path = plan(SIMULATION, {"kind: simulering": "kind: veiledningsgruppe", "kind: hospitering": f"kind: {kind}"})
+    report = check_programme(path)
+    assert one(report, "practice-kind").status == status
+    if core is not None:
+        weeks = {r.status for r in results(report, "practice-weeks")}
+        assert weeks == ({"pass"} if core else {"warn"}), (kind, weeks)
+
+
+@pytest.mark.parametrize("field, status", [
+    ("psykisk helsearbeid", "pass"), ("rusarbeid", "pass"), ("psykisk helse- og rusarbeid", "pass"), ("spesialisert psykisk helsevern", "pass"),
+    ("tverrfagleg spesialisert rusbehandling", "pass"), ("kommunal psykisk helseteneste", "pass"), ("rusomsorg", "pass"),
+    ("somatikk", "fail"), ("somatisk sjukehusavdeling", "fail"), ("skule", "fail"), ("videregående skole", "fail"),
+])
+def test_each_practice_field(field, status, plan, check_programme):
+    path = plan(SIMULATION, {"fields: [psykisk helse og rus]": f"fields: [{field}]"})
+    assert one(check_programme(path), "practice-field").status == status
+
+
+@pytest.mark.parametrize("form, status", [
+    ("seminarar", "pass"), ("ferdigheitstrening", "pass"), ("simuleringar", "pass"), ("gruppearbeid", "pass"), ("casearbeid", "pass"),
+    ("problembasert læring (PBL)", "pass"), ("rettleiingsgrupper", "pass"), ("refleksjonsgrupper", "pass"), ("prosjektarbeid", "pass"),
+    ("arbeidsverkstader", "pass"), ("rollespel", "pass"), ("omvend klasserom", "pass"), ("studentframlegg", "pass"),
+    ("førelesingar", "fail"), ("digitale førelesingar", "fail"), ("sjølvstudium", "fail"),
+])
+def test_each_learning_form(form, status, plan, check_programme):
+    path = plan(NYNORSK, with_forms(f"[{form}]", "[førelesingar]"))
+    assert one(check_programme(path), "student-active").status == status
+
+
+@pytest.mark.parametrize("topic, named", [
+    ("ansvar", "responsibility"), ("roller", "roles"), ("kapasitet på praksisplassar", "capacity"),
+    ("kompetanse", "competence"), ("samarbeidsarenaer på alle relevante nivå", "cooperation arenas"),
+])
+def test_each_topic_an_agreement_must_regulate(topic, named, plan, check_programme):
+    written = "[ansvar, roller, kapasitet på praksisplassar, kompetanse, samarbeidsarenaer på alle relevante nivå]"
+    remaining = ", ".join(t for t in written[1:-1].split(", ") if t != topic)
+    result = one(check_programme(plan(NYNORSK, {written: f"[{remaining}]"}), lang="en"), "agreement-content")
+    assert result.status == "fail"
+    assert result.message == f"the agreement does not regulate {named}"
