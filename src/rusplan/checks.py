@@ -127,13 +127,6 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def _values(value: Any) -> list:
-    if value is MISSING or value is None:
-        return []
-    values = value if isinstance(value, list) else [value]
-    return [v for item in values for v in (item if isinstance(item, tuple) else (item,))]
-
-
 def _indexed(value: Any) -> list[tuple[int | None, Any]]:
     """(index in the list, value) for each value of a list (split items keep their index); index None for a scalar."""
     if value is MISSING or value is None:
@@ -141,6 +134,10 @@ def _indexed(value: Any) -> list[tuple[int | None, Any]]:
     if not isinstance(value, list):
         return [(None, value)]
     return [(i, v) for i, item in enumerate(value) for v in (item if isinstance(item, tuple) else (item,))]
+
+
+def _values(value: Any) -> list:
+    return [v for _, v in _indexed(value)]
 
 
 def compare(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:

@@ -47,7 +47,7 @@ class Vocabulary:
     name: str
     entries: list[dict]
     normalise: list[str] = field(default_factory=list)
-    noun: dict = field(default_factory=dict)  # what one value is called: {nb: yrkestittel, ...}
+    noun: dict = field(default_factory=dict)  # one value in a message, with its article: {nb: "en kjent ...", ...}
 
     def __post_init__(self) -> None:
         self.ids = [str(e["id"]) for e in self.entries]
