@@ -9,11 +9,12 @@ into "file:line:column: practice totals 3 weeks; § 21 requires at least 4".
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import pytest
 
 from rusplan import loader, model
-from rusplan.checks import FUNCTIONS, MISSING, Context, Finding
+from rusplan.checks import FUNCTIONS, MISSING, Context, Finding, number
 from rusplan.selector import Match
 
 AS_OF = dt.date(2026, 1, 15)
@@ -108,9 +109,9 @@ def test_sum_where_counts_only_kinds_in_the_vocabulary_and_converts_figures(ctx)
     matches = [
         Match({"kind": "placement", "weeks": 2.0}, ("practice", 0)),
         Match({"kind": "skills-training", "weeks": 1}, ("practice", 1)),
-        Match({"kind": "observation", "weeks": 5}, ("practice", 2)),  # not a kind § 21 allows
+        Match({"kind": "observation", "weeks": 5}, ("practice", 2)),  # known, but not a kind § 21 allows
     ]
-    options = {"field": "weeks", "op": ">=", "value": 4, "where": {"kind": {"vocabulary": "practice_kinds"}}}
+    options = {"field": "weeks", "op": ">=", "value": 4, "where": {"kind": {"vocabulary": "practice_kinds", "where": {"counts": True}}}}
     [finding] = run("sum", ctx(), matches, options)
     assert finding.path == ("practice",)
     assert finding.params == {"actual": 3, "expected": 4, "op": ">="}
@@ -230,14 +231,18 @@ def test_all_in_pass(ctx):
 
 def test_all_in_fail_points_at_the_list_item(ctx):
     match = Match(["mental-health", "somatic-care"], ("practice", 0, "fields"))
-    [finding] = run("all-in", ctx(), [match], {"vocabulary": "practice_fields"})
+    [finding] = run("all-in", ctx(), [match], {"vocabulary": "practice_fields", "where": {"in_field": True}})
     assert finding.path == ("practice", 0, "fields", 1)
     assert finding.params["value"] == "somatic-care"
-    assert finding.params["allowed"] == "mental-health (mental-health work), substance-use (substance-use work)"
+    assert finding.code == "fail"
+    assert finding.params["allowed"] == (
+        "mental-health (mental-health work), substance-use (substance-use work), "
+        "mental-health-and-substance-use (mental-health and substance-use work)"
+    )
 
 
 def test_all_in_scalar_and_empty(ctx):
-    [finding] = run("all-in", ctx(), [Match("observation", ("practice", 1, "kind"))], {"vocabulary": "practice_kinds"})
+    [finding] = run("all-in", ctx(), [Match("observation", ("practice", 1, "kind"))], {"vocabulary": "practice_kinds", "where": {"counts": True}})
     assert finding.path == ("practice", 1, "kind")
     assert finding.params["value"] == "observation"
     [empty] = run("all-in", ctx(), [Match([], ("practice", 2, "fields"))], {"vocabulary": "practice_fields", "non_empty": True})
@@ -353,3 +358,93 @@ def test_timeline_warnings_only_when_nothing_fails(ctx):
 def test_timeline_conditions_at_their_boundaries(ctx, when, hits):
     findings = run("timeline", ctx(), [], {"cases": [case("fail", **when)]})
     assert bool(findings) is hits
+
+
+# --- issue 10: values not recognised, exact figures, precedes by complete areas --------------
+
+
+def test_all_in_reports_an_unknown_value_as_not_recognised_with_the_nearest(ctx):
+    match = Match(["mental-health", "psykisk helsevernn"], ("practice", 0, "fields"))
+    [finding] = run("all-in", ctx(lang="nb"), [match], {"vocabulary": "practice_fields", "where": {"in_field": True}})
+    assert (finding.code, finding.status, finding.path) == ("unrecognised", "unrecognised", ("practice", 0, "fields", 1))
+    assert finding.params["noun"] == "et kjent praksisfelt"
+    assert finding.params["suggestion"] == "; mente du 'psykisk helsevern'?"
+
+
+def test_contains_all_does_not_call_a_title_missing_while_one_is_not_recognised(ctx):
+    six = ["sosionom", "vernepleier", "barnevernspedagog", "sykepleier", "fysioterapeut"]
+    options = {"vocabulary": "professions", "where": {"admits": True}}
+    [finding] = run("contains-all", ctx(), [Match(six + ["ergoterapaut"], ("admission", "professions"))], options)
+    assert finding.status == "unrecognised" and finding.path == ("admission", "professions", 5)
+    [missing] = run("contains-all", ctx(), [Match(six, ("admission", "professions"))], options)
+    assert missing.code == "fail" and missing.params["missing_ids"] == ["ergoterapeut"]
+    # an unknown extra title does not hide that nothing is missing
+    assert run("contains-all", ctx(), [Match(six + ["ergoterapeut", "ukjent"], ("admission", "professions"))], options) == []
+
+
+def test_a_split_list_item_counts_each_of_its_values(ctx):
+    options = {"vocabulary": "professions", "where": {"admits": True}}
+    item = ("sosionom", "barnevernspedagog")  # "sosionom/barnevernspedagog" after normalisation
+    value = ["vernepleier", item, "sykepleier", ("fysioterapeut", "ergoterapeut")]
+    assert run("contains-all", ctx(), [Match(value, ("admission", "professions"))], options) == []
+    [finding] = run("all-in", ctx(), [Match(["vernepleier", ("sosionom", "helsefagarbeider")], ("admission", "professions"))], options)
+    assert finding.path == ("admission", "professions", 1) and finding.params["value"] == "helsefagarbeider"
+
+
+def test_any_in_unknown_values_are_not_recognised_and_empty_fails(ctx):
+    options = {"vocabulary": "learning_forms", "where": {"student_active": True}}
+    [unknown] = run("any-in", ctx(), [Match("lecture", ("c", 0)), Match("gruppeting", ("c", 1))], options)
+    assert unknown.status == "unrecognised" and unknown.path == ("c", 1)
+    [empty] = run("any-in", ctx(), [], options)
+    assert empty.code == "fail" and empty.params == {"found": "–"}
+    assert run("any-in", ctx(), [Match("gruppeting", ("c", 1)), Match("seminar", ("c", 2))], options) == []
+
+
+def test_sum_with_an_unknown_kind_is_not_recognised_unless_it_passes_without_it(ctx):
+    where = {"kind": {"vocabulary": "practice_kinds", "where": {"counts": True}}}
+    options = {"field": "weeks", "op": ">=", "value": 4, "where": where}
+    short = [Match({"kind": "placement", "weeks": 2}, ("practice", 0)), Match({"kind": "hospiteringsopphold", "weeks": 6}, ("practice", 1))]
+    [finding] = run("sum", ctx(), short, options)
+    assert finding.status == "unrecognised" and finding.path == ("practice", 1, "kind")
+    enough = [Match({"kind": "placement", "weeks": 4}, ("practice", 0)), short[1]]
+    assert run("sum", ctx(), enough, options) == []
+
+
+def test_sum_is_exact_for_decimal_credits(ctx):
+    matches = [Match({"credits": c}, ("courses", i)) for i, c in enumerate([4.3, 10.4, 24.4, 5.9, 15])]
+    assert 4.3 + 10.4 + 24.4 + 5.9 + 15 != 60  # what binary floats make of it
+    assert run("sum", ctx(anchor=("courses",)), matches, {"field": "credits", "op": "==", "value": 60}) == []
+    matches[-1] = Match({"credits": 14.9}, ("courses", 4))
+    [finding] = run("sum", ctx(anchor=("courses",)), matches, {"field": "credits", "op": "==", "value": 60})
+    assert finding.params["actual"] == 59.9 and str(finding.params["actual"]) == "59.9"
+
+
+@pytest.mark.parametrize("value, shown", [(Fraction(13, 3), "4.33"), (Fraction(105, 2), "52.5"), (Fraction(60), "60"), (60.0, "60")])
+def test_numbers_print_as_people_write_them(value, shown):
+    assert str(number(value)) == shown
+
+
+def test_hours_per_week_of_the_period_converts_exactly(ruleset):
+    assert model.practice_weeks({"hours": 130, "hours_per_week": 30}, ruleset) == Fraction(13, 3)
+    assert model.practice_weeks({"hours": 150}, ruleset) == 4
+    assert model.practice_weeks({"weeks": 0.5}, ruleset) == Fraction(1, 2)
+
+
+COMPLETE = {"earlier": [1, 2, 3], "later": [4, 5], "later_by": "complete"}
+AREA_4 = ["13a", "13b", "13c", "13d", "13e", "13f", "14a", "14b", "14c", "14d", "14e", "15a", "15b"]
+
+
+def test_precedes_by_complete_ignores_an_early_touch_of_area_5(ctx):
+    matches = [Match(course(1, "4a", "16a"), ("courses", 0)), Match(course(2, "7a", "10a"), ("courses", 1))]
+    assert run("precedes", ctx(), matches, COMPLETE) == []
+    assert len(run("precedes", ctx(), matches, PRECEDES)) == 2  # the default reading: first touch
+
+
+def test_precedes_by_complete_warns_after_area_4_is_complete_and_not_in_the_same_semester(ctx):
+    area4 = Match(course(2, *AREA_4), ("courses", 0))
+    [finding] = run("precedes", ctx(), [area4, Match(course(3, "7a"), ("courses", 1))], COMPLETE)
+    assert finding.path == ("courses", 1) and (finding.params["semester"], finding.params["later_semester"]) == (3, 2)
+    assert run("precedes", ctx(), [area4, Match(course(2, "7a"), ("courses", 1))], COMPLETE) == []
+    # practice periods cover with their own `covers`
+    practice = Match({"semester": 1, "covers": ["7a"]}, ("practice", 0))
+    assert run("precedes", ctx(), [area4, Match(course(3, "7a"), ("courses", 1)), practice], COMPLETE) == []

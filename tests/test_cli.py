@@ -239,7 +239,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(rusplan_env, examples_dir, 
         env=rusplan_env,
         start_new_session=True,  # rusplan and its workers in one process group, to clean up
     )
-    first = proc.stdout.readline()
+    first = b"".join(proc.stdout.readline() for _ in range(3))  # the ruleset's status line, a blank line, the first file
     proc.stdout.close()
     proc.stdout = None
     try:

@@ -20,12 +20,12 @@ from rusplan import messages
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXPECTED: dict = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["files"]
 AS_OF = "2026-01-15"
-VERDICT_EXIT = {"pass": 0, "fail": 1, "invalid": 2}
+VERDICT_EXIT = {"pass": 0, "transition": 0, "fail": 1, "unrecognised": 1, "invalid": 2}
 # The classes of bad input docs/robustness.md promises a corpus file for.
 CLASSES = {
     "syntax", "duplicate-key", "yaml11-bool", "yaml11-number", "date-as-text", "null-value", "wrong-type", "unknown-key",
     "missing-key", "bad-value", "document", "tag", "merge-key", "anchor-alias", "deep-nesting", "complex-key",
-    "encoding", "inconsistent", "waiver", "accepted",
+    "encoding", "inconsistent", "waiver", "unrecognised", "accepted",
 }
 
 
@@ -112,8 +112,10 @@ def test_naming_every_corpus_file_reports_each_of_them(run_cli):
     result = run_cli("check", *[rel(n) for n in names], "--as-of", AS_OF, "--no-color", "--quiet")
     assert "Traceback" not in result.output, str(result)
     assert result.returncode == 2, str(result)
-    counts = {code: sum(1 for e in EXPECTED.values() if e["exit"] == code) for code in (0, 1, 2)}
+    counts = {code: sum(1 for e in EXPECTED.values() if e["exit"] == code and e["class"] != "unrecognised") for code in (0, 1, 2)}
+    unrecognised = sum(1 for e in EXPECTED.values() if e["class"] == "unrecognised")
     total = messages.text("batch-total", "nb", files=len(names), passed=counts[0], failed=counts[1], invalid=counts[2])
+    total += messages.text("batch-total-unrecognised", "nb", count=unrecognised)
     assert result.stdout.splitlines()[-1] == total, str(result)
     for name in names:
         assert any(line.endswith(f"  {rel(name)}") for line in result.stdout.splitlines()), name

@@ -31,7 +31,7 @@ from rusplan.ruleset import load_rulesets
 AS_OF = "2026-01-15"
 REPO = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-REPORT_SCHEMA = REPO / "src" / "rusplan" / "schemas" / "report-v1.schema.json"
+REPORT_SCHEMA = REPO / "src" / "rusplan" / "schemas" / "report-v2.schema.json"
 RULESET = load_rulesets()[0]
 RULE_IDS = [rule.id for rule in RULESET.rules]
 
@@ -323,7 +323,7 @@ def test_junit_has_no_timestamps_or_hostnames(run):
 def test_json_report_validates_against_its_schema(run, report_validator, paths):
     doc = check(run, "json", *paths).json()
     report_validator.validate(doc)
-    assert doc["schema"] == "rusplan/report/v1"
+    assert doc["schema"] == "rusplan/report/v2"
 
 
 def test_json_report_of_broken_and_waived_files_validates(run_cli, report_validator, waived_variant):
@@ -345,7 +345,7 @@ def test_report_schema_rejects_a_report_missing_a_key(run, report_validator):
 
 
 def test_report_schema_docs_copy_is_identical():
-    assert (REPO / "docs" / "report-v1.schema.json").read_bytes() == REPORT_SCHEMA.read_bytes()
+    assert (REPO / "docs" / "report-v2.schema.json").read_bytes() == REPORT_SCHEMA.read_bytes()
 
 
 # --- Markdown ------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import datetime as dt
 import os
 import re
 import signal
+from fractions import Fraction
 
 import pytest
 import yaml
@@ -292,6 +293,7 @@ class Oracle:
             for name, v in data["vocabularies"].items()
             if "entries" in v
         }
+        self.entries = {name: {str(e["id"]): e for e in v["entries"]} for name, v in data["vocabularies"].items()}
 
     def check(self, name: str, field: str | None = None) -> dict:
         then = self.rules[name]["then"]
@@ -333,23 +335,29 @@ class Oracle:
         total = self.check("credits-total")["options"]
         judge("credits-total", _OPS[total["op"]](programme["credits"], total["value"]))
         per_path = self.check("credits-sum")["options"]
-        for path in paths:
-            credits = sum(course[per_path["field"]] for course in path)
-            judge("credits-sum", _OPS[per_path["op"]](credits, self.get(data, per_path["ref"])))
-            covered = {self.ref(ref) for course in path for outcome in course["outcomes"] for ref in outcome.get("covers") or []}
-            judge("learning-outcomes", self.outcomes <= covered)
         weeks_rule = self.check("practice-weeks")["options"]
         kinds = self.vocab[weeks_rule["where"]["kind"]["vocabulary"]]
-        weeks = sum(
-            p["weeks"] if "weeks" in p else p["hours"] / self.settings["hours_per_week"]
-            for p in data["practice"]
-            if _spelling_key(p.get("kind")) in kinds
-        )
-        judge("practice-weeks", _OPS[weeks_rule["op"]](weeks, weeks_rule["value"]))
+        counting = {i for i, e in self.entries[weeks_rule["where"]["kind"]["vocabulary"]].items() if e.get("counts")}
+        for path in paths:
+            credits = sum(Fraction(repr(course[per_path["field"]])) for course in path)
+            judge("credits-sum", _OPS[per_path["op"]](credits, Fraction(repr(self.get(data, per_path["ref"])))))
+            # A period linked to a course counts only on the paths that take the course (issue 10).
+            codes = {course["code"] for course in path}
+            periods = [p for p in data["practice"] if p.get("course") is None or p["course"] in codes]
+            covered = {self.ref(ref) for course in path for outcome in course["outcomes"] for ref in outcome.get("covers") or []}
+            covered |= {self.ref(ref) for p in periods for ref in p.get("covers") or []}
+            judge("learning-outcomes", self.outcomes <= covered)
+            weeks = sum(
+                Fraction(repr(p["weeks"])) if "weeks" in p else Fraction(repr(p["hours"])) / Fraction(repr(p.get("hours_per_week", self.settings["hours_per_week"])))
+                for p in periods
+                if kinds.get(_spelling_key(p.get("kind"))) in counting
+            )
+            judge("practice-weeks", _OPS[weeks_rule["op"]](weeks, weeks_rule["value"]))
         professions_check = self.check("admission-professions", "professions")["options"]
         professions = self.vocab[professions_check["vocabulary"]]
+        six = {i for i, e in self.entries[professions_check["vocabulary"]].items() if e.get("admits")}
         named = {professions.get(_spelling_key(p)) for p in data["admission"]["professions"]}
-        judge("admission-professions", set(professions.values()) <= named)
+        judge("admission-professions", six <= named and named <= six)
         degree = self.check("admission-professions", "degree_years")["options"]
         judge("admission-professions", _OPS[degree["op"]](data["admission"]["degree_years"], degree["value"]))
         return found

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import loader, messages
-from .engine import evaluate
+from .engine import evaluate, outside_scope, scope_all_sections
 from .model import InconsistentProgramme, Programme, build
 from .result import FileReport, Problem
 from .ruleset import Ruleset
@@ -91,6 +91,8 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
         report.institution = programme.data["programme"]["institution"]
         report.programme = programme.data["programme"]["code"]
         results = evaluate(programme, ruleset, lang, options.as_of)
+        if outside_scope(programme, ruleset) is not None:
+            report.judged_only_by = scope_all_sections(ruleset)
         report.results.extend(r for r in results if _selected(r.rule, options))
         if options.with_matrix and report.matrix is None:
             from .matrix import from_programme  # matrix imports this module

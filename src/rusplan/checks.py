@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Callable
 
 from . import messages
+from .model import exact
 from .ruleset import Vocabulary, _key
 from .selector import Match, select
 
@@ -74,10 +76,45 @@ class Context:
 
 
 def number(value: Any) -> Any:
-    """7.0 -> 7, 7.2 -> 7.2: figures as people write them."""
+    """7.0 -> 7, 7.2 -> 7.2, 13/3 -> 4.33: figures as people write them."""
+    if isinstance(value, Fraction):
+        return int(value) if value.denominator == 1 else float(round(value, 2))
     if isinstance(value, float):
         return int(value) if value.is_integer() else round(value, 2)
     return value
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, Fraction)) and not isinstance(value, bool)
+
+
+def _flat(matches: list[Match]) -> list[Match]:
+    """Matches with a split list item ("A/B", a tuple) as one match per value, at the item's place."""
+    out = []
+    for m in matches:
+        if isinstance(m.value, tuple):
+            out.extend(Match(v, m.path) for v in m.value)
+        else:
+            out.append(m)
+    return out
+
+
+def unrecognised(ctx: "Context", vocab: Vocabulary, value: Any, path: tuple) -> Finding:
+    """A value no entry of `vocab` spells: the rule could not judge it, which is not a failure of the requirement."""
+    best = vocab.nearest(value)
+    noun = vocab.noun.get(ctx.lang) or vocab.noun.get("nb") or messages.text("unrecognised-noun", ctx.lang)
+    return Finding(
+        path,
+        {
+            "value": value,
+            "noun": noun,
+            "suggestion": messages.text("unrecognised-suggestion", ctx.lang, best=best) if best else messages.text("unrecognised-no-suggestion", ctx.lang),
+            "accepted": ctx.labels(vocab, vocab.ids, with_id=False),
+        },
+        code="unrecognised",
+        status="unrecognised",
+        message=messages.MESSAGES["unrecognised-value"],
+    )
 
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -90,10 +127,17 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def _values(value: Any) -> list:
+def _indexed(value: Any) -> list[tuple[int | None, Any]]:
+    """(index in the list, value) for each value of a list (split items keep their index); index None for a scalar."""
     if value is MISSING or value is None:
         return []
-    return value if isinstance(value, list) else [value]
+    if not isinstance(value, list):
+        return [(None, value)]
+    return [(i, v) for i, item in enumerate(value) for v in (item if isinstance(item, tuple) else (item,))]
+
+
+def _values(value: Any) -> list:
+    return [v for _, v in _indexed(value)]
 
 
 def compare(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
@@ -106,7 +150,7 @@ def compare(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
             continue
         ctx.facts.update(actual=number(m.value), expected=number(expected))
         try:
-            ok = op(m.value, expected)
+            ok = op(exact(m.value), exact(expected))
         except TypeError:
             ok = False
         if not ok:
@@ -114,14 +158,20 @@ def compare(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     return findings
 
 
-def _where_ok(ctx: Context, item: Any, where: dict | None) -> bool:
+def _where(ctx: Context, m: Match, where: dict | None) -> bool | Finding:
+    """Whether the matched object passes `where`; a Finding when a vocabulary does not know its value."""
     if not where:
         return True
+    item = m.value
     if not isinstance(item, dict):
         return False
     for key, wanted in where.items():
         if isinstance(wanted, dict) and "vocabulary" in wanted:
-            if item.get(key) not in ctx.vocabulary(wanted["vocabulary"]).by_id:
+            vocab = ctx.vocabulary(wanted["vocabulary"])
+            value = item.get(key)
+            if value not in vocab.by_id:
+                return unrecognised(ctx, vocab, value, m.path + (key,)) if value is not None else False
+            if not all(vocab.by_id[value].get(k) == v for k, v in wanted.get("where", {}).items()):
                 return False
         elif item.get(key) != wanted:
             return False
@@ -129,17 +179,28 @@ def _where_ok(ctx: Context, item: Any, where: dict | None) -> bool:
 
 
 def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """The sum of `field` over the matched objects (filtered by `where`) `op` the expected value."""
-    name = options["field"]
-    total = sum(
-        m.value[name]
-        for m in matches
-        if _where_ok(ctx, m.value, options.get("where")) and isinstance(m.value.get(name), (int, float))
-    )
+    """The sum of `field` over the matched objects (filtered by `where`) `op` the expected value.
+
+    An object that `where` cannot judge (a vocabulary does not know its
+    value) is left out; if the sum then fails, the rule could not judge it
+    and says so, rather than that the requirement is unmet.  With `>=` or
+    `>`, a sum that passes without them passes.
+    """
+    name, op = options["field"], options.get("op", "==")
+    total, unjudged = Fraction(0), []
+    for m in matches:
+        ok = _where(ctx, m, options.get("where"))
+        if isinstance(ok, Finding):
+            unjudged.append(ok)
+        elif ok and isinstance(m.value, dict) and _is_number(m.value.get(name)):
+            total += exact(m.value[name])
     expected = ctx.resolve(options)
     ctx.facts.update(actual=number(total), expected=number(expected))
-    if expected is None or not _OPS[options.get("op", "==")](total, expected):
-        return [Finding(ctx.anchor, {"actual": number(total), "expected": number(expected), "op": options.get("op", "==")})]
+    passed = expected is not None and _OPS[op](total, exact(expected))
+    if unjudged and not (passed and op in (">=", ">")):
+        return unjudged
+    if not passed:
+        return [Finding(ctx.anchor, {"actual": number(total), "expected": number(expected), "op": op})]
     return []
 
 
@@ -189,52 +250,71 @@ def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
 
 
 def precedes(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """Areas in `earlier` are first covered no later than any area in `later`.
+    """Areas in `earlier` are first covered no later than the areas in `later` are reached.
 
-    The matches are courses; a course's first semester and the areas of the
-    outcomes it covers give each area's first semester.
+    The matches are courses (their outcomes' `covers`) or practice periods
+    (their own `covers`); an item's first semester is when it covers.  With
+    `later_by: complete`, a later area is reached in the semester its last
+    outcome is first covered (an area never completely covered is never
+    reached); by default, in the semester it is first covered at all.  Only a
+    strictly later semester is "after".
     """
     from .model import semesters_of
 
     outcomes = ctx.ruleset.outcomes
-    first: dict[str, tuple[int, tuple]] = {}
+    first_area: dict[str, tuple[int, tuple]] = {}
+    first_outcome: dict[str, int] = {}
     for m in matches:
         semester = min(semesters_of(m.value), default=None)
         if semester is None:
             continue
-        for outcome in m.value.get("outcomes", []):
-            for ref in outcome.get("covers", []):
-                if ref in outcomes:
-                    area = str(outcomes[ref]["area"])
-                    if area not in first or semester < first[area][0]:
-                        first[area] = (semester, m.path)
-    later = [(first[str(a)][0], str(a)) for a in options["later"] if str(a) in first]
+        refs = m.value.get("covers") or [r for o in m.value.get("outcomes", []) for r in o.get("covers", [])]
+        for ref in refs:
+            if ref in outcomes:
+                area = str(outcomes[ref]["area"])
+                if area not in first_area or semester < first_area[area][0]:
+                    first_area[area] = (semester, m.path)
+                first_outcome[ref] = min(semester, first_outcome.get(ref, semester))
+    complete = options.get("later_by", "first") == "complete"
+
+    def reached(area: str) -> int | None:
+        if not complete:
+            return first_area[area][0] if area in first_area else None
+        semesters = [first_outcome.get(i) for i, o in outcomes.items() if str(o["area"]) == area]
+        return None if not semesters or None in semesters else max(semesters)
+
+    later = [(s, str(a)) for a in options["later"] if (s := reached(str(a))) is not None]
     if not later:
         return []
     later_semester, later_area = min(later)
     areas = ctx.vocabulary("areas")
     return [
         Finding(
-            first[str(a)][1],
+            first_area[str(a)][1],
             {
                 "area": f"{a} ({areas.label(str(a), ctx.lang)})",
-                "semester": first[str(a)][0],
+                "semester": first_area[str(a)][0],
                 "later_area": f"{later_area} ({areas.label(later_area, ctx.lang)})",
                 "later_semester": later_semester,
             },
         )
         for a in options["earlier"]
-        if str(a) in first and first[str(a)][0] > later_semester
+        if str(a) in first_area and first_area[str(a)][0] > later_semester
     ]
 
 
 def any_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     """At least one value is an id of `vocabulary` (restricted by `where`)."""
-    allowed = set(ctx.vocabulary(options["vocabulary"]).select(options.get("where")))
+    vocab = ctx.vocabulary(options["vocabulary"])
+    allowed = set(vocab.select(options.get("where")))
+    matches = _flat(matches)
     values = [m.value for m in matches]
     ctx.facts["found"] = ", ".join(sorted({str(v) for v in values if v in allowed}))
     if any(v in allowed for v in values):
         return []
+    unknown = [unrecognised(ctx, vocab, m.value, m.path) for m in matches if m.value not in vocab.by_id]
+    if unknown:
+        return unknown  # one of them may be the allowed value, written in a way rusplan does not know
     found = ", ".join(sorted({str(v) for v in values})) or "–"
     return [Finding(ctx.anchor, {"found": found})]
 
@@ -250,13 +330,15 @@ def all_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     allowed = ctx.labels(vocab, allowed_ids)
     findings = []
     for m in matches:
-        values = _values(m.value)
+        values = _indexed(m.value)
         if not values and options.get("non_empty"):
             findings.append(Finding(m.path, {"allowed": allowed}, code="empty"))
-        for i, value in enumerate(values):
-            if value not in allowed_ids:
-                path = m.path + (i,) if isinstance(m.value, list) else m.path
-                findings.append(Finding(path, {"value": value, "allowed": allowed}))
+        for i, value in values:
+            path = m.path + (i,) if i is not None else m.path
+            if value not in vocab.by_id:
+                findings.append(unrecognised(ctx, vocab, value, path))
+            elif value not in allowed_ids:
+                findings.append(Finding(path, {"value": value, "label": vocab.label(value, ctx.lang), "allowed": allowed}))
     return findings
 
 
@@ -268,12 +350,16 @@ def non_empty(ctx: Context, matches: list[Match], options: dict) -> list[Finding
 def contains_all(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     """Each list value contains every id in `values` (default: every id of `vocabulary`)."""
     vocab = ctx.vocabulary(options["vocabulary"])
-    required = [str(v) for v in options.get("values", vocab.ids)]
+    required = [str(v) for v in options.get("values", vocab.select(options.get("where")))]
     findings = []
     for m in matches:
         have = set(_values(m.value))
         missing = [r for r in required if r not in have]
-        if missing:
+        unknown = [(i, v) for i, v in _indexed(m.value) if v not in vocab.by_id]
+        if missing and unknown:
+            # A value rusplan does not know may be one of the missing ones.
+            findings.extend(unrecognised(ctx, vocab, v, m.path + (i,) if i is not None else m.path) for i, v in unknown)
+        elif missing:
             findings.append(Finding(m.path, {"missing": ctx.labels(vocab, missing, with_id=False), "missing_ids": missing}))
     return findings
 

@@ -26,13 +26,23 @@ def evaluate(programme: Programme, ruleset: Ruleset, lang: str, as_of: dt.date) 
     return results
 
 
-def _out_of_scope(rule: Rule, programme: Programme, ruleset: Ruleset) -> str | None:
+def outside_scope(programme: Programme, ruleset: Ruleset) -> str | None:
+    """The programme's value at the ruleset's scope path when it is outside the scope, else None."""
     scope = ruleset.scope
-    if rule.scope_all or not scope:
+    if not scope:
         return None
     found = select(scope["path"], programme.data)
     value = found[0].value if found else None
     return None if value in scope["in"] else str(value)
+
+
+def scope_all_sections(ruleset: Ruleset) -> str:
+    """The sections of the rules that judge every programme ("§ 22"): all an out-of-scope programme is judged by."""
+    return ", ".join(dict.fromkeys(rule.section for rule in ruleset.rules if rule.scope_all))
+
+
+def _out_of_scope(rule: Rule, programme: Programme, ruleset: Ruleset) -> str | None:
+    return None if rule.scope_all else outside_scope(programme, ruleset)
 
 
 def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str, as_of: dt.date) -> list[RuleResult]:
@@ -48,15 +58,19 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
     details: dict[tuple, tuple[Finding, str, str]] = {}
     facts: dict = {}
     for study_path in paths:
-        roots = {"courses": study_path.courses} if study_path else {}
+        roots = {"courses": study_path.courses, "practice": study_path.practice} if study_path else {}
         ctx = Context(programme, ruleset, lang, as_of, roots, anchor)
         for check in rule.checks:
             matches = _matches(rule, check.field, programme, roots)
             for finding in FUNCTIONS[check.function](ctx, matches, check.options):
                 text = _message(rule, check.message, finding, lang)
                 key = (finding.path, text)
-                found.setdefault(key, []).append(study_path.name if study_path else "")
-                details.setdefault(key, (finding, text, finding.status or ""))
+                on = found.setdefault(key, [])
+                name = study_path.name if study_path else ""
+                if name not in on:  # two checks of one rule may find the same thing
+                    on.append(name)
+                status = finding.status or ("warn" if check.severity == "warning" else "")
+                details.setdefault(key, (finding, text, status))
         facts = facts or ctx.facts
 
     if not found:

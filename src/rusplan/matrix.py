@@ -5,8 +5,9 @@ judges a rule.  Rows are the ruleset's outcomes, grouped by competence area
 and category; columns are the courses (every option of a choice) and the
 practice periods, in semester order.  A row is highlighted when no course
 covers it: on no study path ("uncovered") or only on some ("partial").
-Practice periods are shown, but only courses count towards coverage, as in
-the rules file's outcome rule.
+Practice periods count towards coverage on the study paths that include them
+(practice is part of the education, §§ 20–21, as in the rules file's outcome
+rule), and a row covered only by practice is marked so.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ class Row:
     text: str
     cells: tuple[bool, ...]  # one per column
     status: str  # covered | partial | uncovered
-    missing_on: tuple[str, ...] = ()  # study paths on which no course covers it (partial)
+    missing_on: tuple[str, ...] = ()  # study paths on which no course or practice period covers it (partial)
+    practice_only: bool = False  # covered, but by practice periods alone
 
     @property
     def count(self) -> int:
@@ -81,6 +83,10 @@ class Matrix:
 
     def with_status(self, status: str) -> list[Row]:
         return [row for row in self.rows if row.status == status]
+
+    def practice_only(self) -> list[Row]:
+        """Outcomes that only practice periods cover."""
+        return [row for row in self.rows if row.practice_only]
 
     def column_totals(self) -> list[int]:
         """How many outcomes each column covers."""
@@ -124,9 +130,10 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     entries.sort(key=lambda entry: entry[0])  # stable: document order within a semester
     columns = [column for _, _, column in entries]
 
-    # The columns each study path takes, to tell "no course" from "not on every path".
+    # The columns each study path takes (its courses and practice), to tell
+    # "covered nowhere" from "not on every path".
     place = {path: i for i, (_, path, _) in enumerate(entries)}
-    paths = [(p.name, [place[m.path] for m in p.courses]) for p in programme.paths]
+    paths = [(p.name, [place[m.path] for m in p.courses + p.practice]) for p in programme.paths]
 
     def row(outcome: dict) -> Row:
         ident = outcome["id"]
@@ -134,7 +141,8 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
         missing = tuple(name for name, taken in paths if not any(cells[i] for i in taken))
         if len(missing) == len(paths):
             return Row(ident, outcome["text"], cells, UNCOVERED)
-        return Row(ident, outcome["text"], cells, PARTIAL if missing else COVERED, missing)
+        practice_only = not any(on and c.kind == "course" for on, c in zip(cells, columns))
+        return Row(ident, outcome["text"], cells, PARTIAL if missing else COVERED, missing, practice_only)
 
     areas_vocab = ruleset.vocabularies["areas"]
     outcomes = list(ruleset.outcomes.values())
@@ -153,6 +161,7 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     professions_vocab = ruleset.vocabularies.get("professions")
     professions = [
         professions_vocab.label(str(p), lang) if professions_vocab else str(p)
-        for p in data["admission"].get("professions", [])
+        for item in data["admission"].get("professions", [])
+        for p in (item if isinstance(item, tuple) else (item,))  # one item read as several titles
     ]
     return Matrix(programme.doc.path, dict(data["programme"]), columns, areas, terms, [name for name, _ in paths], professions)

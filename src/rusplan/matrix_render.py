@@ -17,6 +17,7 @@ from .matrix import PARTIAL, UNCOVERED, Column, Matrix
 
 MARK_ON, MARK_OFF = "●", "·"
 ROW_MARK = {UNCOVERED: "✗", PARTIAL: "~"}
+PRACTICE_ONLY = "P"  # the row mark of an outcome only practice covers
 MIN_TEXT = 36  # columns of outcome text the terminal table keeps at least
 
 
@@ -67,7 +68,10 @@ def verdict_lines(matrix: Matrix, lang: str) -> list[str]:
         lines.append(messages.text("matrix-uncovered-list", lang, count=len(uncovered), ids=", ".join(r.id for r in uncovered)))
     for row in partial:
         lines.append(messages.text("matrix-partial-row", lang, id=row.id, paths=", ".join(row.missing_on)))
-    if not lines:
+    practice_only = matrix.practice_only()
+    if practice_only:
+        lines.append(messages.text("matrix-practice-only-list", lang, count=len(practice_only), ids=", ".join(r.id for r in practice_only)))
+    if not uncovered and not partial:
         lines.append(messages.text("matrix-all-covered", lang, count=len(matrix.rows)))
     return lines
 
@@ -124,7 +128,8 @@ def text(matrix: Matrix, lang: str, *, color: bool = False, width: int = 100) ->
             table.add_row("", Text(category.label, style="italic"), *blank)
             for row in category.rows:
                 cells = [MARK_ON if on else MARK_OFF for on in row.cells]
-                table.add_row(ROW_MARK.get(row.status, ""), f"{row.id:<4} {row.text}", *cells, style=style.get(row.status))
+                mark = ROW_MARK.get(row.status, PRACTICE_ONLY if row.practice_only else "")
+                table.add_row(mark, f"{row.id:<4} {row.text}", *cells, style=style.get(row.status))
         console.print()
         console.print(table)
     console.print()
@@ -158,7 +163,7 @@ def csv_text(matrix: Matrix, lang: str) -> str:
             for row in category.rows:
                 cells = ["x" if on else "" for on in row.cells]
                 courses = sum(on for on, c in zip(row.cells, matrix.columns) if c.kind == "course")
-                writer.writerow([area.id, category.label, row.id, row.text, *cells, courses, status_label(row.status, lang)])
+                writer.writerow([area.id, category.label, row.id, row.text, *cells, courses, status_label("practice-only" if row.practice_only else row.status, lang)])
     return out.getvalue()
 
 
@@ -182,6 +187,8 @@ def markdown(matrix: Matrix, lang: str) -> str:
                 label = f"**{row.id}** {_md(row.text)}" if row.status in ROW_MARK else f"{row.id} {_md(row.text)}"
                 if row.status in ROW_MARK:
                     label += f" **({_md(status_label(row.status, lang))})**"
+                elif row.practice_only:
+                    label += f" *({_md(status_label('practice-only', lang))})*"
                 cells = ["✓" if on else "" for on in row.cells]
                 lines.append(f"| {ROW_MARK.get(row.status, '')} | {label} | " + " | ".join(cells) + " |")
         lines.append("")

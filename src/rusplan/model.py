@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from . import messages
@@ -85,6 +87,9 @@ def _in_calendar(start: Term, semesters: int, ruleset: Ruleset) -> bool:
 class StudyPath:
     name: str  # "" when the programme has no choices
     courses: list[Match]
+    # The practice periods of this path: those linked to no course or to a
+    # course the path takes (a period of an option counts only where it is taken).
+    practice: list[Match] = field(default_factory=list)
 
 
 @dataclass
@@ -111,10 +116,19 @@ def semesters_of(course: dict) -> list[int]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def practice_weeks(period: dict, ruleset: Ruleset) -> float:
+def exact(value: Any) -> Any:
+    """A number as the person wrote it, exactly: 4.3 is 43/10, not the nearest binary float."""
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return value
+
+
+def practice_weeks(period: dict, ruleset: Ruleset) -> Fraction:
+    """A period's weeks, exactly; hours at the period's own hours_per_week, else the rules file's."""
     if "weeks" in period:
-        return period["weeks"]
-    return period["hours"] / ruleset.settings["hours_per_week"]
+        return Fraction(exact(period["weeks"]))
+    per_week = period.get("hours_per_week", ruleset.settings["hours_per_week"])
+    return Fraction(exact(period["hours"])) / Fraction(exact(per_week))
 
 
 def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
@@ -123,6 +137,9 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     _normalise_refs(data)
     for period in data.get("practice", []):
         period["weeks"] = practice_weeks(period, ruleset)
+    data["programme"]["credits"] = exact(data["programme"]["credits"])
+    for match in _course_matches(data):
+        match.value["credits"] = exact(match.value["credits"])
 
     problems: list[Problem] = []
 
@@ -132,6 +149,11 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
         problems.append(Problem(messages.text(message_key, lang, where=at, **params), line, column, code=message_key, where=at))
 
     programme = data["programme"]
+    frameworks = ruleset.vocabularies.get("frameworks")
+    if frameworks is not None and programme["framework"] not in frameworks.by_id:
+        best = frameworks.nearest(programme["framework"])
+        suggestion = messages.text("schema-suggestion", lang, best=best) if best else ""
+        problem(("programme", "framework"), "unknown-framework", value=programme["framework"], suggestion=suggestion)
     start = parse_term(programme["start"], ruleset)
     semesters = programme["semesters"]
     if start is None:
@@ -193,11 +215,14 @@ def _study_paths(data: dict, problems: list[Problem], lang: str, at: tuple[int, 
             Problem(messages.text("too-many-paths", lang, count=count, limit=MAX_STUDY_PATHS), *at, code="too-many-paths", where="courses")
         )
         return []
+    periods = [Match(p, ("practice", i)) for i, p in enumerate(data.get("practice", []))]
     paths = []
     for picked in itertools.product(*choices):
         ordered = sorted(fixed + list(picked), key=lambda pair: pair[0])
         name = " + ".join(m.value["code"] for _, m in picked)
-        paths.append(StudyPath(name, [m for _, m in ordered]))
+        codes = {m.value["code"] for _, m in ordered}
+        practice = [p for p in periods if p.value.get("course") is None or p.value["course"] in codes]
+        paths.append(StudyPath(name, [m for _, m in ordered], practice))
     return paths
 
 
@@ -207,11 +232,45 @@ def _set(data: Any, path: tuple, value: Any) -> None:
     data[path[-1]] = value
 
 
+def _splitter(ruleset: Ruleset) -> re.Pattern | None:
+    return _compile_splitter(tuple(ruleset.settings.get("list_separators", [])))
+
+
+@lru_cache(maxsize=8)
+def _compile_splitter(separators: tuple[str, ...]) -> re.Pattern | None:
+    """The separators of a list item that holds several values ("title A/title B"), compiled once.
+
+    A separator right after a hyphen marks a shortened compound (a word's
+    shared ending left out, "A- og B"), never a split.
+    """
+    parts = []
+    for sep in separators:
+        word = sep.strip()
+        if word.isalpha():
+            parts.append(rf"(?<!-)\s+{re.escape(word)}\s+")
+        elif word:
+            parts.append(rf"(?<!-)\s*{re.escape(word)}\s*")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
 def _normalise_vocabularies(data: dict, ruleset: Ruleset) -> None:
+    """Spellings to ids, in place.
+
+    A list item that no entry spells but that splits into several values
+    becomes a tuple of them (ids where recognised, the written text where
+    not), at the item's own place, so every finding keeps its line.
+    """
+    splitter = _splitter(ruleset)
     for vocab in ruleset.vocabularies.values():
         for expr in vocab.normalise:
+            in_list = expr.endswith("[*]")
             for match in select(expr, data):
                 ident = vocab.lookup(match.value)
+                if ident is None and in_list and splitter is not None and isinstance(match.value, str):
+                    parts = [part.strip() for part in splitter.split(match.value) if part.strip()]
+                    if len(parts) > 1:
+                        _set(data, match.path, tuple(vocab.lookup(part) or part for part in parts))
+                        continue
                 if ident is not None and ident != match.value:
                     _set(data, match.path, ident)
 

@@ -13,6 +13,13 @@ from typing import Any
 EXIT_PASS, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
 
 VERDICT_PASS, VERDICT_FAIL, VERDICT_INVALID = "pass", "fail", "invalid"
+# A value rusplan did not recognise kept a rule from judging: not compliant as
+# written (exit 1), but not a statement that a requirement is unmet.
+VERDICT_UNRECOGNISED = "unrecognised"
+# Out of the ruleset's scope (a programme under a former framework), judged only by
+# the rules that apply to every programme (§ 22): exit 0, never "compliant".
+VERDICT_TRANSITION = "transition"
+EXIT_BY_VERDICT = {VERDICT_PASS: EXIT_PASS, VERDICT_TRANSITION: EXIT_PASS, VERDICT_UNRECOGNISED: EXIT_FAIL, VERDICT_FAIL: EXIT_FAIL, VERDICT_INVALID: EXIT_INVALID}
 
 
 @dataclass
@@ -35,7 +42,7 @@ class RuleResult:
     """One verdict of one rule: a pass, or one located failure/warning."""
 
     rule: str
-    status: str  # pass | fail | warn | skip | waived
+    status: str  # pass | fail | warn | skip | waived | unrecognised
     severity: str  # error | warning
     section: str
     title: str
@@ -59,6 +66,8 @@ class FileReport:
     institution: str = ""
     programme: str = ""  # programme code
     matrix: Any = None  # the coverage matrix (matrix.Matrix), built only for formats that show it
+    # The sections ("§ 22") a programme outside the ruleset's scope was judged by alone.
+    judged_only_by: str = ""
 
     @property
     def verdict(self) -> str:
@@ -66,6 +75,10 @@ class FileReport:
             return VERDICT_INVALID
         if any(r.status == "fail" for r in self.results):
             return VERDICT_FAIL
+        if any(r.status == "unrecognised" for r in self.results):
+            return VERDICT_UNRECOGNISED
+        if self.judged_only_by:
+            return VERDICT_TRANSITION
         return VERDICT_PASS
 
     def count(self, status: str) -> int:
@@ -77,9 +90,10 @@ class FileReport:
             self.institution,
             self.programme,
             self.verdict,
-            self.count("fail") or len(self.errors),
+            self.count("fail") + self.count("unrecognised") or len(self.errors),
             self.count("warn"),
             self.count("pass"),
+            self.judged_only_by,
         )
 
     def as_dict(self) -> dict:
@@ -88,6 +102,7 @@ class FileReport:
             "institution": self.institution,
             "programme": self.programme,
             "verdict": self.verdict,
+            "judged_only_by": self.judged_only_by,
             "results": [r.as_dict() for r in self.results],
             "errors": [e.as_dict() for e in self.errors],
             "info": list(self.info),
@@ -105,6 +120,7 @@ class FileBrief:
     errors: int
     warnings: int
     passed: int
+    judged_only_by: str = ""
 
 
 def _briefs(reports: list) -> list[FileBrief]:
@@ -112,13 +128,8 @@ def _briefs(reports: list) -> list[FileBrief]:
 
 
 def exit_code(reports: list) -> int:
-    """2 if any file could not be checked, else 1 if any failed, else 0."""
-    verdicts = {r.verdict for r in reports}
-    if VERDICT_INVALID in verdicts:
-        return EXIT_INVALID
-    if VERDICT_FAIL in verdicts:
-        return EXIT_FAIL
-    return EXIT_PASS
+    """2 if any file could not be checked, else 1 if any failed or held a value not recognised, else 0."""
+    return max((EXIT_BY_VERDICT[r.verdict] for r in reports), default=EXIT_PASS)
 
 
 def summary(reports: list) -> dict:
@@ -129,6 +140,8 @@ def summary(reports: list) -> dict:
         "passed": sum(r.verdict == VERDICT_PASS for r in reports),
         "failed": sum(r.verdict == VERDICT_FAIL for r in reports),
         "invalid": sum(r.verdict == VERDICT_INVALID for r in reports),
+        "unrecognised": sum(r.verdict == VERDICT_UNRECOGNISED for r in reports),
+        "transition": sum(r.verdict == VERDICT_TRANSITION for r in reports),
         "errors": sum(r.errors for r in reports),
         "warnings": sum(r.warnings for r in reports),
         "exit_code": exit_code(reports),

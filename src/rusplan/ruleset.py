@@ -10,6 +10,7 @@ produces a verdict about a programme.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -27,9 +28,18 @@ class RulesError(Exception):
         self.problems = problems
 
 
+# Quotation marks a word processor puts around a word ('title' typed in
+# Word becomes ‘title’ or «title»): never part of the spelling.
+_QUOTES = str.maketrans("", "", "'\"‘’‚‛“”„‟«»‹›")
+
+
 def _key(text: str) -> str:
-    """How spellings are compared: case- and spacing-insensitive."""
-    return " ".join(str(text).replace("_", " ").replace("-", " ").split()).casefold()
+    """How spellings are compared: case-, quote- and spacing-insensitive (NBSP is a space)."""
+    text = str(text).translate(_QUOTES).replace("_", " ").replace("-", " ")
+    return " ".join(text.split()).casefold()
+
+
+_PARENTHESIS = re.compile(r"^(?P<outside>[^()]*)\((?P<inside>[^()]*)\)(?P<after>[^()]*)$")
 
 
 @dataclass
@@ -37,6 +47,7 @@ class Vocabulary:
     name: str
     entries: list[dict]
     normalise: list[str] = field(default_factory=list)
+    noun: dict = field(default_factory=dict)  # one value in a message, with its article: {nb: "en kjent ...", ...}
 
     def __post_init__(self) -> None:
         self.ids = [str(e["id"]) for e in self.entries]
@@ -49,10 +60,31 @@ class Vocabulary:
                     self.spellings.setdefault(_key(name), str(entry["id"]))
 
     def lookup(self, value: Any) -> str | None:
-        """The id `value` spells, or None."""
-        if isinstance(value, (str, int)) and not isinstance(value, bool):
-            return self.spellings.get(_key(value))
-        return None
+        """The id `value` spells, or None.
+
+        "Degree name (title)": a spelling with a parenthetical
+        is also tried without it, then by the words inside it.
+        """
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            return None
+        found = self.spellings.get(_key(value))
+        if found is None and isinstance(value, str):
+            m = _PARENTHESIS.match(value)
+            if m:
+                found = self.spellings.get(_key(m["outside"] + " " + m["after"])) or self.spellings.get(_key(m["inside"]))
+        return found
+
+    def nearest(self, value: Any) -> str | None:
+        """The accepted spelling closest to `value`, for a 'did you mean'."""
+        from difflib import get_close_matches  # only for a value not recognised
+
+        names = {}
+        for entry in self.entries:
+            for name in (entry["id"], entry.get("nb"), entry.get("nn"), entry.get("en"), *entry.get("aliases", [])):
+                if name is not None:
+                    names.setdefault(_key(name), str(name))
+        close = get_close_matches(_key(value), list(names), n=1, cutoff=0.6)
+        return names[close[0]] if close else None
 
     def select(self, where: dict | None) -> list[str]:
         """Ids of the entries whose properties match `where`."""
@@ -71,6 +103,7 @@ class Check:
     options: dict
     field: str | None = None
     message: dict | None = None
+    severity: str | None = None  # a check of its own severity: a warning inside an error rule
 
 
 @dataclass
@@ -122,6 +155,24 @@ class Ruleset:
     @property
     def areas(self) -> dict[str, dict]:
         return self.vocabularies["areas"].by_id
+
+    def status(self, lang: str) -> dict:
+        """What the ruleset transcribes and whether that is the regulation in force, for every report."""
+        reg = self.regulation
+        title = reg.get("title_en") if lang == "en" and reg.get("title_en") else reg["title"]
+        status_text = messages.text(f"status-text-{reg['status']}", lang) + (f" {reg['proposed']}" if reg.get("proposed") else "")
+        adopted = reg.get("adopted")
+        if adopted and reg["status"] != "in-force":
+            adopted_title = adopted.get("title_en") if lang == "en" and adopted.get("title_en") else adopted["title"]
+            sentence = messages.text(
+                "ruleset-status", lang, title=title, status_text=status_text, adopted_title=adopted_title, adopted_reference=adopted["reference"]
+            )
+        else:
+            sentence = messages.text("ruleset-status-in-force", lang, title=title, status_text=status_text)
+        out = {"id": reg["id"], "title": title, "status": reg["status"], "statement": sentence}
+        if adopted:
+            out["in_force"] = {"title": adopted["title"], "reference": adopted["reference"], "id": adopted.get("id", "")}
+        return out
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -188,7 +239,7 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
         problems.append(Problem(messages.text("rules-invalid", lang, detail=message), line, column, code="rules-invalid"))
 
     vocabularies = {
-        name: Vocabulary(name, spec["entries"], spec.get("normalise", []))
+        name: Vocabulary(name, spec["entries"], spec.get("normalise", []), spec.get("noun", {}))
         for name, spec in data["vocabularies"].items()
     }
     vocabularies["outcomes"] = Vocabulary("outcomes", [dict(o, nb=o["text"]) for o in data["outcomes"]])
@@ -213,7 +264,7 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
         for expr in given:
             _compile(expr, at + ("given",), problem)
         then = spec["then"] if isinstance(spec["then"], list) else [spec["then"]]
-        checks = [Check(c["function"], c.get("options", {}), c.get("field"), c.get("message")) for c in then]
+        checks = [Check(c["function"], c.get("options", {}), c.get("field"), c.get("message"), c.get("severity")) for c in then]
         for c_index, check in enumerate(checks):
             named = check.options.get("vocabulary")
             if named is not None and named not in vocabularies:

@@ -41,13 +41,18 @@ def problem_text(problem) -> str:
     return problem.message + hint
 
 
+def verdict_text(verdict: str, lang: str, judged_only_by: str = "") -> str:
+    """A file's verdict in words; a programme judged by § 22 alone says so."""
+    return messages.text(f"verdict-{verdict}", lang, sections=judged_only_by)
+
+
 def file_sentence(brief: FileBrief, lang: str) -> str:
     """`path: verdict (N errors, N warnings, N passed)`."""
     return messages.text(
         "summary-line",
         lang,
         path=brief.path,
-        verdict=messages.text(f"verdict-{brief.verdict}", lang),
+        verdict=verdict_text(brief.verdict, lang, brief.judged_only_by),
         errors=brief.errors,
         warnings=brief.warnings,
         passed=brief.passed,
@@ -60,4 +65,8 @@ def summary_sentence(reports: list, lang: str) -> str:
         report = reports[0]
         return file_sentence(report.brief() if isinstance(report, FileReport) else report, lang)
     s = summary(reports)
-    return messages.text("batch-total", lang, files=s["files"], passed=s["passed"], failed=s["failed"], invalid=s["invalid"])
+    text = messages.text("batch-total", lang, files=s["files"], passed=s["passed"], failed=s["failed"], invalid=s["invalid"])
+    for key in ("unrecognised", "transition"):
+        if s[key]:
+            text += messages.text(f"batch-total-{key}", lang, count=s[key])
+    return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..result import FileReport
 from .common import artifact_path, finding_text, problem_text, summary_sentence
 
-_COMMANDS = {"fail": "error", "warn": "warning", "waived": "notice"}
+_COMMANDS = {"fail": "error", "unrecognised": "error", "warn": "warning", "waived": "notice"}
 
 
 def _data(text: str) -> str:

@@ -16,7 +16,7 @@ from ..matrix import Matrix
 from ..checks import number
 from ..matrix_render import NeedsJinja, environment
 from ..result import EXIT_INVALID, FileReport
-from .common import finding_text, problem_text, summary_sentence, where
+from .common import finding_text, problem_text, summary_sentence, verdict_text, where
 
 # Timeline geometry, in SVG user units.
 WIDTH, LABEL, LANE, TOP = 900, 96, 24, 36
@@ -41,6 +41,8 @@ def render(reports: list[FileReport], ctx) -> str:
         where=where,
         finding_text=finding_text,
         problem_text=problem_text,
+        verdict_text=verdict_text,
+        ruleset_status=[r.status(lang)["statement"] for r in ctx.rulesets],
     )
 
 

@@ -1,4 +1,4 @@
-"""The JSON report, schema ``rusplan/report/v1`` (see schemas/report-v1.schema.json)."""
+"""The JSON report, schema ``rusplan/report/v2`` (see schemas/report-v2.schema.json)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 from ..result import FileReport, summary
 
-SCHEMA_ID = "rusplan/report/v1"
+SCHEMA_ID = "rusplan/report/v2"
 
 
 def document(reports: list[FileReport], ctx) -> dict:
@@ -14,6 +14,7 @@ def document(reports: list[FileReport], ctx) -> dict:
         "schema": SCHEMA_ID,
         "lang": ctx.lang,
         "as_of": ctx.as_of,
+        "rulesets": [ruleset.status(ctx.lang) for ruleset in ctx.rulesets],
         "files": [r.as_dict() for r in reports],
         "summary": summary(reports),
     }

@@ -45,7 +45,7 @@ def _finding_lines(path: str, results: list, lang: str) -> str:
     lines = [
         f"{messages.text('status-' + r.status, lang)}: {where(path, r.line, r.column)}: {finding_text(r, lang)}"
         for r in results
-        if r.status in ("fail", "warn", "waived")
+        if r.status in ("fail", "unrecognised", "warn", "waived")
     ]
     first = results[0]
     if first.quote:
@@ -58,6 +58,12 @@ def _testcase(suite: ET.Element, classname: str, rule: str, results: list, path:
     section = results[0].section
     case = _element(suite, "testcase", classname=classname, name=f"{rule} ({section})" if section else rule)
     failed = [r for r in results if r.status == "fail"]
+    unjudged = [r for r in results if r.status == "unrecognised"]
+    if unjudged and not failed:
+        # The rule could not judge a value: an error of the case, not a failed requirement.
+        message = "; ".join(finding_text(r, lang) for r in unjudged)
+        _element(case, "error", _finding_lines(path, results, lang), message=message, type="unrecognised")
+        return "error"
     if failed:
         message = "; ".join(finding_text(r, lang) for r in failed)
         _element(case, "failure", _finding_lines(path, results, lang), message=message, type=rule)
@@ -71,8 +77,22 @@ def _testcase(suite: ET.Element, classname: str, rule: str, results: list, path:
     return "pass"
 
 
-def _suite(parent: ET.Element, report: FileReport, lang: str) -> dict:
+def _properties(suite: ET.Element, report: FileReport, rulesets, lang: str) -> None:
+    """What the rules transcribe (the 2021 proposal; the regulation in force), and the file's verdict."""
+    props = _element(suite, "properties")
+    for ruleset in rulesets:
+        status = ruleset.status(lang)
+        _element(props, "property", name="ruleset", value=status["id"])
+        _element(props, "property", name="ruleset.status", value=status["status"])
+        if "in_force" in status:
+            _element(props, "property", name="ruleset.in_force", value=status["in_force"]["reference"])
+        _element(props, "property", name="ruleset.statement", value=status["statement"])
+    _element(props, "property", name="verdict", value=report.verdict)
+
+
+def _suite(parent: ET.Element, report: FileReport, lang: str, rulesets=()) -> dict:
     suite = _element(parent, "testsuite", name=report.path)
+    _properties(suite, report, rulesets, lang)
     classname = "rusplan." + (report.programme or PurePath(report.path).stem).replace(".", "_")
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if report.errors:
@@ -86,6 +106,8 @@ def _suite(parent: ET.Element, report: FileReport, lang: str) -> dict:
         counts["tests"] += 1
         if outcome == "failure":
             counts["failures"] += 1
+        elif outcome == "error":
+            counts["errors"] += 1
         elif outcome == "skipped":
             counts["skipped"] += 1
     for key, value in counts.items():
@@ -97,7 +119,7 @@ def render(reports: list[FileReport], ctx) -> str:
     root = ET.Element("testsuites", {"name": "rusplan"})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for report in reports:
-        for key, value in _suite(root, report, ctx.lang).items():
+        for key, value in _suite(root, report, ctx.lang, ctx.rulesets).items():
             totals[key] += value
     for key, value in totals.items():
         root.set(key, str(value))

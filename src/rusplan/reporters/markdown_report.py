@@ -11,10 +11,10 @@ import re
 
 from .. import messages
 from ..result import FileReport, summary
-from .common import finding_text, problem_text, summary_sentence, where
+from .common import finding_text, problem_text, summary_sentence, verdict_text, where
 
-_MARKS = {"fail": "❌", "warn": "⚠️", "waived": "➖", "invalid": "❌", "pass": "✅"}
-_LISTED = ("fail", "warn", "waived")
+_MARKS = {"fail": "❌", "warn": "⚠️", "waived": "➖", "invalid": "❌", "pass": "✅", "unrecognised": "❓", "transition": "⏳"}
+_LISTED = ("fail", "unrecognised", "warn", "waived")
 
 
 def cell(text: str) -> str:
@@ -37,7 +37,7 @@ def _mark(report: FileReport) -> str:
 
 def _heading(report: FileReport, lang: str) -> str:
     title = " ".join(x for x in (report.institution, report.programme) if x)
-    verdict = messages.text(f"verdict-{report.verdict}", lang)
+    verdict = verdict_text(report.verdict, lang, report.judged_only_by)
     return f"### {_mark(report)} {code(report.path)}" + (f" — {cell(title)}" if title else "") + f": {verdict}"
 
 
@@ -57,9 +57,11 @@ def _rows(report: FileReport, lang: str) -> list[str]:
 def render(reports: list[FileReport], ctx) -> str:
     lang = ctx.lang
     s = summary(reports)
-    overall = "invalid" if s["invalid"] else "fail" if s["failed"] else "pass"
+    overall = next((v for v in ("invalid", "failed", "unrecognised", "transition") if s[v]), "pass").replace("failed", "fail")
+    only = next((r.judged_only_by for r in reports if r.judged_only_by), "")
     mark = _MARKS["warn"] if overall == "pass" and s["warnings"] else _MARKS[overall]
-    lines = [f"## {mark} rusplan: {messages.text('verdict-' + overall, lang)}", ""]
+    lines = [f"## {mark} rusplan: {verdict_text(overall, lang, only)}", ""]
+    lines += [f"*{cell(ruleset.status(lang)['statement'])}*" for ruleset in ctx.rulesets] + ([""] if ctx.rulesets else [])
     head = f"| {messages.text('col-rule', lang)} | § | {messages.text('col-location', lang)} | {messages.text('col-message', lang)} |"
     for report in reports:
         lines += [_heading(report, lang), ""]

@@ -20,7 +20,7 @@ from .common import artifact_path, finding_text, problem_text
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://rusplan.example/"  # the project has no public home yet; same host as the schemas' $id
 INPUT_ERROR = "input-error"
-_REPORTED = ("fail", "warn", "waived")
+_REPORTED = ("fail", "unrecognised", "warn", "waived")
 
 
 def _pascal(rule_id: str) -> str:
@@ -122,11 +122,16 @@ def document(reports: list[FileReport], ctx) -> dict:
                         "semanticVersion": __version__,
                         "informationUri": INFORMATION_URI,
                         "rules": rules,
+                        # What the rules transcribe: the 2021 proposal, not the regulation in force.
+                        "properties": {"rulesets": [ruleset.status(ctx.lang) for ruleset in ctx.rulesets]},
                     }
                 },
                 "language": ctx.lang,
                 "columnKind": "unicodeCodePoints",
                 "results": found,
+                # Each file's verdict, which results alone cannot tell: a § 22-only programme
+                # ("transition") or one rusplan could not fully judge ("unrecognised").
+                "properties": {"verdicts": {artifact_path(r.path): r.verdict for r in reports}},
             }
         ],
     }

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from .. import messages
 from ..result import FileBrief, FileReport
-from .common import file_sentence, finding_text, problem_text, summary_sentence, where
+from .common import file_sentence, finding_text, problem_text, summary_sentence, verdict_text, where
 
-_COLORS = {"pass": "32", "fail": "31", "warn": "33", "skip": "2", "waived": "36", "invalid": "31"}
-_MARKS = {"pass": "✓", "fail": "✗", "warn": "!", "skip": "-", "waived": "~"}
+_COLORS = {"pass": "32", "fail": "31", "warn": "33", "skip": "2", "waived": "36", "invalid": "31", "unrecognised": "35", "transition": "33"}
+_MARKS = {"pass": "✓", "fail": "✗", "warn": "!", "skip": "-", "waived": "~", "unrecognised": "?"}
 
 
 def _paint(text: str, status: str, on: bool) -> str:
@@ -29,7 +29,7 @@ def render_file(report: FileReport, ctx) -> list[str]:
         at = where(report.path, problem.line, problem.column)
         lines.append(f"{at}: {_paint(messages.text('verdict-invalid', lang), 'invalid', color)}: {problem_text(problem)}")
     for r in report.results:
-        if ctx.quiet and r.status not in ("fail", "warn"):
+        if ctx.quiet and r.status not in ("fail", "warn", "unrecognised"):
             continue
         status = _paint(f"{_MARKS[r.status]} {messages.text('status-' + r.status, lang)}", r.status, color)
         head = f"  {status:<{12 + (9 if color else 0)}} {r.rule:<22} {r.section:<9}"
@@ -50,6 +50,9 @@ def render_file(report: FileReport, ctx) -> list[str]:
 def stream(reports, ctx, out) -> list[FileBrief]:
     """Write each file's block as it arrives; end a batch with the table."""
     briefs: list[FileBrief] = []
+    if not ctx.quiet:  # what the verdicts below are measured against
+        for ruleset in ctx.rulesets:
+            out(ruleset.status(ctx.lang)["statement"] + "\n\n")
     for report in reports:
         out(("\n" if briefs else "") + "\n".join(render_file(report, ctx)) + "\n")
         briefs.append(report.brief())
@@ -70,10 +73,9 @@ def table_lines(briefs: list[FileBrief], ctx):
     """The closing table of a batch run: one row per file, then totals."""
     lang = ctx.lang
     head = tuple(messages.text(f"table-{c}", lang) for c in ("institution", "programme", "errors", "warnings", "verdict", "file"))
-    verdicts = {v: messages.text(f"verdict-{v}", lang) for v in ("pass", "fail", "invalid")}
 
     def row(b: FileBrief) -> tuple:
-        return (b.institution or "-", b.programme or "-", str(b.errors), str(b.warnings), verdicts[b.verdict], b.path)
+        return (b.institution or "-", b.programme or "-", str(b.errors), str(b.warnings), verdict_text(b.verdict, lang, b.judged_only_by), b.path)
 
     widths = [len(h) for h in head]
     for b in briefs:
