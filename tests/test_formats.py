@@ -576,3 +576,13 @@ def test_ci_guide_snippets_are_valid_yaml_and_use_real_options():
     job = gitlab["rusplan"]
     assert job["artifacts"]["reports"]["junit"] in " ".join(job["script"])
     assert "# yaml-language-server: $schema=" in text and "rusplan schema > rusplan-programme.schema.json" in text
+
+
+def test_machine_readable_reports_name_the_ruleset_by_its_stable_id(run):
+    """CI dashboards key on the ruleset's id (JSON rulesets[].id, SARIF rule tags): renaming it breaks them."""
+    ruleset_id = "forskrift-tverrfaglig-psykisk-helse-rus"
+    report = check(run, "json", "examples/compliant.yaml").json()
+    assert [r["id"] for r in report["rulesets"]] == [ruleset_id]
+    sarif = check(run, "sarif", "examples/compliant.yaml").json()
+    tags = {tag for rule in sarif["runs"][0]["tool"]["driver"]["rules"] for tag in rule["properties"]["tags"]}
+    assert ruleset_id in tags

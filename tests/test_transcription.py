@@ -190,3 +190,65 @@ def test_area_sections(rules):
     for o in rules["outcomes"]:
         area = next(a for a in rules["areas"] if a["id"] == o["area"])
         assert o["section"] in area["sections"]
+
+
+# --------------------------------------------------------------------------
+# The rest of the transcription: quotes, § 19's titles, § 22's date
+# --------------------------------------------------------------------------
+
+MONTHS = {name: n for n, name in enumerate(
+    ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"], 1)}
+
+
+def _quotes(node, where: str = ""):
+    """(where, quote) for every `quote` in the rules file, rules' and cases' alike."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "quote":
+                yield where, value
+            else:
+                yield from _quotes(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            label = value.get("id", index) if isinstance(value, dict) else index
+            yield from _quotes(value, f"{where}[{label}]")
+
+
+@pytest.fixture(scope="module")
+def source_text(source_sections) -> str:
+    return _ws(SOURCE.read_text(encoding="utf-8"))
+
+
+def test_every_quote_is_a_whole_sentence_of_the_source(rules, source_text):
+    """A report quotes the regulation; a quote cut short or edited would put words in its mouth."""
+    quotes = list(_quotes(rules))
+    assert len(quotes) >= len(rules["rules"])
+    for where, quote in quotes:
+        assert _ws(quote) in source_text, f"{where}: not in the source: {quote!r}"
+        assert len(quote.split()) == 1 or quote.endswith((".", ":")), f"{where}: not a whole sentence: {quote!r}"
+
+
+def test_the_six_admitted_titles_are_those_of_section_19(rules, source_sections):
+    sentence = re.search(r"som gir yrkestittel (.+?)\.", _ws(source_sections[19]))
+    assert sentence, "§ 19 names no titles"
+    titles = re.split(r", | eller ", sentence.group(1))
+    assert len(titles) == 6
+    admitted = [e for e in rules["vocabularies"]["professions"]["entries"] if e.get("admits")]
+    assert [e["id"] for e in admitted] == titles
+    assert [e["nb"] for e in admitted] == titles
+
+
+def test_the_in_force_date_is_the_one_section_22_names(rules, source_sections):
+    found = re.search(r"trer i kraft (\d{1,2})\. ?(\w+) (\d{4})", _ws(source_sections[22]))
+    assert found, "§ 22 gives no date"
+    day, month, year = int(found.group(1)), MONTHS[found.group(2)], int(found.group(3))
+    assert rules["regulation"]["in_force"] == f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def test_the_adopted_regulation_is_forskrift_14_march_2022_no_387(rules):
+    """The regulation in force (not the proposal we transcribe) as every report names it; its FOR id agrees."""
+    adopted = rules["regulation"]["adopted"]
+    assert adopted["reference"] == "forskrift 14. mars 2022 nr. 387"
+    day, month, year, number = re.fullmatch(r"forskrift (\d+)\. (\w+) (\d{4}) nr\. (\d+)", adopted["reference"]).groups()
+    assert adopted["id"] == f"FOR-{year}-{MONTHS[month]:02d}-{int(day):02d}-{number}"
+    assert adopted["title"].endswith("psykisk helse-, rus- og avhengighetsarbeid")

@@ -14,10 +14,11 @@ Each mutant is one small edit to one line of a copy of the repository:
 For each mutant the chosen tests run (``pytest -x``: the first failure kills
 it) with the copy's ``src/`` first on ``PYTHONPATH``; a mutant the tests do not
 notice is a *survivor*, listed with its file, line and edit.  Lists of
-accepted spellings (``aliases``) and user-facing wording (titles, messages,
+accepted spellings (``aliases``, ``terms``) and user-facing wording (titles, messages,
 descriptions, examples) are not mutated: a missing alias makes a value "not
 recognised" (never a false verdict), and wording is checked by the snapshot
-and message tests, not by this run.
+and message tests, not by this run.  A vocabulary entry (a profession, a
+practice kind) changes as a whole: the mutant drops it.
 
     python tests/mutation/mutate.py --only rules --jobs 2
     python tests/mutation/mutate.py --only src --sample 80 --seed 1
@@ -57,6 +58,16 @@ DEFAULT_SRC = [
 # Slow modules whose subject is robustness, not verdicts; a mutant they alone
 # would catch is reported as a survivor (then run it with --tests tests).
 SLOW_TESTS = ["tests/test_properties.py", "tests/test_limits.py", "tests/test_browser.py", "tests/test_installed.py"]
+# The modules most likely to notice a mutant run first (pytest -x stops at
+# the first failure, so a killed mutant costs seconds, not the whole suite).
+FIRST_TESTS = ["tests/test_transcription.py", "tests/test_rules_as_data.py", "tests/test_rules.py", "tests/test_checks.py"]
+
+
+def default_tests() -> list[str]:
+    rest = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests").glob("test_*.py"))
+    return [t for t in FIRST_TESTS if (REPO / t).is_file()] + [t for t in rest if t not in FIRST_TESTS and t not in SLOW_TESTS]
+
+
 # Rules-file keys whose values are prose for people, or accepted spellings.
 PROSE_KEYS = {"title", "title_en", "name_en", "message", "messages", "pass_message", "description", "examples", "hint", "nb", "nn", "en", "aliases", "terms", "source"}
 TEXT_KEYS = {"text", "quote", "name"}  # regulation text: drop one word
@@ -143,6 +154,8 @@ def rules_mutants(path: Path) -> list[Mutant]:
                 elif isinstance(item, yaml.MappingNode) and key in ("entries",) and len(items) > 1:
                     _drop_item(text, rel, node, index, mutants)
         elif isinstance(node, yaml.ScalarNode):
+            if key == "id" and "entries" in parents:
+                return  # a vocabulary entry changes as a whole: the dropped-entry mutant
             for replacement, description in _yaml_value_mutations(node, key):
                 add(node, replacement, f"{'.'.join(p for p in parents[1:] + (key,) if p)}: {description}")
 
@@ -284,9 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(mutants)} mutants")
         return 0
 
-    tests = args.tests
-    if tests is None:
-        tests = ["tests"] + [f"--ignore={t}" for t in SLOW_TESTS]
+    tests = args.tests if args.tests is not None else default_tests()
     jobs = max(1, min(args.jobs, os.cpu_count() or 1))
     base = Path(tempfile.mkdtemp(prefix="rusplan-mutation-"))
     copies = []
