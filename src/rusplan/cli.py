@@ -47,8 +47,9 @@ class Format(str, Enum):
 def fail(key: str, lang: str, **params) -> None:
     """A one-line reason (messages.py `key`) on stderr and exit code 2."""
     from . import messages
+    from .reporters.escape import visible
 
-    sys.stderr.write(f"rusplan: {messages.text(key, lang, **params)}\n")
+    sys.stderr.write(f"rusplan: {visible(messages.text(key, lang, **params))}\n")
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -59,8 +60,10 @@ def _rulesets(rules: Optional[str], lang: str):
         return load_rulesets(rules, lang)
     except RulesError as err:
         for p in err.problems:
+            from .reporters.escape import visible
+
             where = f"{err.path}:{p.line}:{p.column}" if p.line else err.path
-            sys.stderr.write(f"{where}: {p.message}\n")
+            sys.stderr.write(f"{visible(where)}: {visible(p.message)}\n")
         raise typer.Exit(EXIT_INVALID) from None
 
 
@@ -301,8 +304,10 @@ def matrix(
     ruleset = _rulesets(rules, lang.value)[0]
     built = load(path, ruleset, lang.value)
     if isinstance(built, list):
+        from .reporters.escape import visible
+
         for problem in built:
-            sys.stderr.write(f"{where(path, problem.line, problem.column)}: {problem_text(problem)}\n")
+            sys.stderr.write(f"{visible(where(path, problem.line, problem.column))}: {visible(problem_text(problem))}\n")
         raise typer.Exit(EXIT_INVALID)
     if output and os.path.exists(output) and _same_file(output, path):
         fail("cli-output-is-input", lang.value, path=output)

@@ -11,6 +11,7 @@ and column; the caller decides how to report it.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ Path = tuple  # a path into the document: ("courses", 2, "credits")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
 DEFAULT_MAX_NODES = 100_000
+MAX_NUMBER_LENGTH = 30  # characters of a plain number: credits, weeks and semesters need a handful
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -38,6 +40,8 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+# What a plain or quoted key resolves to without a tag; any other tag on a key was written.
+_KEY_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP})
 
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
@@ -71,6 +75,7 @@ class Document:
     marks: dict = field(default_factory=dict)  # Path -> (line, column) of the value
     key_marks: dict = field(default_factory=dict)  # Path -> (line, column) of the key
     dates: list = field(default_factory=list)  # Paths of unquoted YAML timestamps
+    repeats: dict = field(default_factory=dict)  # Path of an aliased list or mapping -> Path of its anchor
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest located ancestor."""
@@ -323,7 +328,28 @@ def parse(
         raise LoadError("the file is empty", line=1, column=1, code="empty")
     doc = Document(path=path, data=None)
     doc.data = _Builder(doc, max_depth, max_nodes).build(root, ())
+    if doc.repeats:
+        # A repeated node carries its anchor's position; point at the alias instead.
+        for repeat, mark in zip(doc.repeats, _collection_aliases(text)):
+            doc.marks[repeat] = mark
     return doc
+
+
+def _collection_aliases(text: str) -> list[tuple[int, int]]:
+    """Line and column of each alias (*a) of a list or mapping, in document order."""
+    collections, found = set(), []
+    loader = _Loader(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                return found
+            if isinstance(event, yaml.CollectionStartEvent) and event.anchor:
+                collections.add(event.anchor)
+            elif isinstance(event, yaml.AliasEvent) and event.anchor in collections:
+                found.append((event.start_mark.line + 1, event.start_mark.column + 1))
+    finally:
+        loader.dispose()
 
 
 def load(
@@ -344,6 +370,10 @@ class _Builder:
         self.max_depth = max_depth
         self.budget = max_nodes
         self.max_nodes = max_nodes
+        self.built: dict[int, Path] = {}
+
+    def inside_repeat(self, path: Path) -> bool:
+        return any(path[:i] in self.doc.repeats for i in range(len(path)))
 
     def fail(self, node: yaml.Node, message: str, hint: str = "", code: str = "yaml", **params) -> None:
         mark = node.start_mark
@@ -366,6 +396,12 @@ class _Builder:
             self.fail(node, f"nesting is deeper than {self.max_depth} levels", code="too-deep", limit=self.max_depth)
         mark = node.start_mark
         self.doc.marks[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.CollectionNode):
+            # An alias is the same node object again: remember where it was first built
+            # (not for what lies inside a repeat: that is one alias in the text).
+            first = self.built.setdefault(id(node), path)
+            if first != path and not self.inside_repeat(path):
+                self.doc.repeats[path] = first
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -383,6 +419,8 @@ class _Builder:
                 self.fail(key_node, "YAML merge keys ('<<') are not supported", hint="write the keys out in full", code="merge-key")
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, "a key must be plain text, not a list or mapping", code="complex-key")
+            if key_node.tag not in _KEY_TAGS:  # `!!python/object/apply:os.system credits: 60`
+                self.fail(key_node, f"unsupported tag {key_node.tag}", hint="remove the '!' tag", code="tag", tag=key_node.tag)
             key = key_node.value
             if key in result:
                 first = self.doc.key_marks[path + (key,)]
@@ -417,8 +455,20 @@ class _Builder:
             )
         if tag in _PLAIN_NUMBERS:
             pattern, convert = _PLAIN_NUMBERS[tag]
+            if len(value) > MAX_NUMBER_LENGTH:  # int() refuses over 4,300 digits
+                self.fail(
+                    node,
+                    f"'{value[:20]}…' is a number of {len(value)} characters; rusplan reads numbers of at most {MAX_NUMBER_LENGTH}",
+                    code="number-too-long",
+                    value=value[:20] + "…" if len(value) > 20 else value,
+                    length=len(value),
+                    limit=MAX_NUMBER_LENGTH,
+                )
             if pattern.match(value):
-                return convert(value)
+                number = convert(value)
+                if not math.isfinite(number):  # float() makes 1.0e+999 infinity
+                    self.fail(node, f"'{value}' is too large a number", code="number-too-large", value=value)
+                return number
             self.fail(
                 node,
                 f"'{value}' is read as a number in a way people do not expect (octal, sexagesimal, hex, exponent or '_')",

@@ -293,6 +293,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "one": {"nb": "{weeks} uke", "en": "{weeks} week"},
         "plural": "weeks",
     },
+    # --- robustness: hostile input, signals, pipes, disks (issue 12) ----------
+    "number-too-long": {
+        "nb": "'{value}' er et tall på {length} tegn; rusplan leser tall på høyst {limit} tegn",
+        "nn": "'{value}' er eit tal på {length} teikn; rusplan les tal på høgst {limit} teikn",
+        "en": "'{value}' is a number of {length} characters; rusplan reads numbers of at most {limit}",
+    },
+    "number-too-large": {
+        "nb": "'{value}' er et for stort tall til å regne med",
+        "nn": "'{value}' er eit for stort tal til å rekne med",
+        "en": "'{value}' is too large a number to compute with",
+    },
+    "alias-repeat": {
+        "nb": "{where} er en kopi av {first} gjennom et YAML-alias (*); et emne eller en praksisperiode kan ikke telle to ganger, så skriv det ut hvis det er et annet",
+        "nn": "{where} er ein kopi av {first} gjennom eit YAML-alias (*); eit emne eller ein praksisperiode kan ikkje telje to gonger, så skriv det ut om det er eit anna",
+        "en": "{where} repeats {first} through a YAML alias (*); a course or practice period cannot count twice, so write it out if it is another one",
+    },
+    "too-many-path-values": {
+        "nb": "valgene gir {count} studieløp som til sammen har {values} verdier å kontrollere, over grensen på {limit}; færre valg eller færre emner holder deg under den",
+        "nn": "vala gir {count} studieløp som til saman har {values} verdiar å kontrollere, over grensa på {limit}; færre val eller færre emne held deg under henne",
+        "en": "the choices make {count} study paths holding {values} values to check between them, over the limit of {limit}; fewer choices or fewer courses keep under it",
+    },
 }
 
 

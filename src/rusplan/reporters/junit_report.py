@@ -18,8 +18,10 @@ from pathlib import PurePath
 from .. import messages
 from ..result import FileReport
 from .common import finding_text, problem_text, where
+from .escape import visible
 
-# Characters XML 1.0 cannot carry at all, even escaped (YAML "\x01" can make them).
+# Characters XML 1.0 cannot carry at all, even escaped; user text is already `visible`,
+# so only U+FFFE/U+FFFF can be left for this net to catch.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -43,7 +45,7 @@ def _by_rule(report: FileReport) -> dict[str, list]:
 
 def _finding_lines(path: str, results: list, lang: str) -> str:
     lines = [
-        f"{messages.text('status-' + r.status, lang)}: {where(path, r.line, r.column)}: {finding_text(r, lang)}"
+        f"{messages.text('status-' + r.status, lang)}: {where(visible(path), r.line, r.column)}: {visible(finding_text(r, lang))}"
         for r in results
         if r.status in ("fail", "warn", "waived")
     ]
@@ -59,7 +61,7 @@ def _testcase(suite: ET.Element, classname: str, rule: str, results: list, path:
     case = _element(suite, "testcase", classname=classname, name=f"{rule} ({section})" if section else rule)
     failed = [r for r in results if r.status == "fail"]
     if failed:
-        message = "; ".join(finding_text(r, lang) for r in failed)
+        message = "; ".join(visible(finding_text(r, lang)) for r in failed)
         _element(case, "failure", _finding_lines(path, results, lang), message=message, type=rule)
         return "failure"
     if all(r.status == "skip" for r in results):
@@ -72,13 +74,13 @@ def _testcase(suite: ET.Element, classname: str, rule: str, results: list, path:
 
 
 def _suite(parent: ET.Element, report: FileReport, lang: str) -> dict:
-    suite = _element(parent, "testsuite", name=report.path)
-    classname = "rusplan." + (report.programme or PurePath(report.path).stem).replace(".", "_")
+    suite = _element(parent, "testsuite", name=visible(report.path))
+    classname = "rusplan." + visible(report.programme or PurePath(report.path).stem).replace(".", "_")
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if report.errors:
         case = _element(suite, "testcase", classname=classname, name="input")
-        body = "\n".join(f"{where(report.path, p.line, p.column)}: {problem_text(p)}" for p in report.errors)
-        _element(case, "error", body, message=problem_text(report.errors[0]), type=report.errors[0].code)
+        body = "\n".join(f"{where(visible(report.path), p.line, p.column)}: {visible(problem_text(p))}" for p in report.errors)
+        _element(case, "error", body, message=visible(problem_text(report.errors[0])), type=report.errors[0].code)
         counts["tests"] += 1
         counts["errors"] += 1
     for rule, results in _by_rule(report).items():

@@ -1,32 +1,23 @@
 """A merge-request comment: the verdict per file, a table of what to fix, a summary.
 
 User text (messages name courses and values from the programme file) is
-escaped for GitHub/GitLab-flavoured markdown: a `|` or a newline would break
-the table, and `<` could open HTML.
+escaped for GitHub/GitLab-flavoured markdown (escape.markdown_text): a `|` or
+a newline would break the table, `<` could open HTML, `[`/`!` a link or an
+image and `@` a mention.
 """
 
 from __future__ import annotations
 
-import re
-
 from .. import messages
 from ..result import FileReport, summary
 from .common import finding_text, problem_text, summary_sentence, where
+from .escape import markdown_code, markdown_text
 
 _MARKS = {"fail": "❌", "warn": "⚠️", "waived": "➖", "invalid": "❌", "pass": "✅"}
 _LISTED = ("fail", "warn", "waived")
 
 
-def cell(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-    return re.sub(r"\r\n|\r|\n", "<br>", text)
-
-
-def code(text: str) -> str:
-    """`text` as a code span in a table cell, fenced past any backticks inside it."""
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
+cell, code = markdown_text, markdown_code
 
 
 def _mark(report: FileReport) -> str:

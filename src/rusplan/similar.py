@@ -1,0 +1,43 @@
+"""Did-you-mean on bounded input.
+
+difflib's similarity is quadratic in the length of the strings it compares,
+so a 100,000-character course code made one suggestion take 45 s.  Only
+words and candidates of at most MAX_LENGTH characters are compared, and a
+file gets at most MAX_LOOKUPS suggestions (repeats are remembered), so the
+cost of suggestions for one file is bounded by
+MAX_LOOKUPS x candidates x MAX_LENGTH**2 whatever the file holds.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+MAX_LENGTH = 64  # no identifier in the format is longer; a longer word gets no suggestion
+MAX_LOOKUPS = 100  # per Suggester: later misspellings are still reported, without a suggestion
+
+
+def closest(word: object, candidates: Iterable[str], cutoff: float) -> str | None:
+    """The candidate most like `word` (difflib ratio >= cutoff), or None."""
+    if not isinstance(word, str) or len(word) > MAX_LENGTH:
+        return None
+    from difflib import get_close_matches  # only for a misspelling
+
+    pool = [c for c in candidates if isinstance(c, str) and len(c) <= MAX_LENGTH]
+    found = get_close_matches(word, pool, n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+class Suggester:
+    """`closest` against one fixed set of candidates, memoised and with a lookup budget."""
+
+    def __init__(self, candidates: Iterable[str], cutoff: float) -> None:
+        self.pool = [c for c in candidates if isinstance(c, str) and len(c) <= MAX_LENGTH]
+        self.cutoff = cutoff
+        self.seen: dict[str, str | None] = {}
+
+    def __call__(self, word: object) -> str | None:
+        if not isinstance(word, str) or len(word) > MAX_LENGTH:
+            return None
+        if word not in self.seen:
+            self.seen[word] = closest(word, self.pool, self.cutoff) if len(self.seen) < MAX_LOOKUPS else None
+        return self.seen[word]
