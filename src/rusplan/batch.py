@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import pickle
+import signal
 import stat
+import sys
+from collections import deque
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from .result import FileReport, Problem
 
@@ -131,15 +135,13 @@ def run(targets: list[Target], rules_path, options, jobs: int, progress=None) ->
         reports: Iterator = map(check_target, targets)
         yield from _counted(reports, total, progress)
         return
-    import multiprocessing
-
-    # Big chunks amortise inter-process overhead; small enough that both
-    # workers stay busy to the end and the progress bar moves.
-    chunk = max(1, min(64, total // (jobs * 8) or 1))
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(jobs, initializer=_init, initargs=(rules_path, options)) as pool:
-        # imap keeps input order, so output does not depend on scheduling.
-        yield from _counted(pool.imap(check_target, targets, chunksize=chunk), total, progress)
+    pool = _Pool(jobs, rules_path, options)
+    try:
+        yield from _counted(pool.imap(targets), total, progress)
+    except BaseException:  # an interrupt, a closed pipe, a bug: no worker may outlive this
+        pool.terminate()
+        raise
+    pool.close()
 
 
 def _counted(reports: Iterator, total: int, progress) -> Iterator[FileReport]:
@@ -148,3 +150,186 @@ def _counted(reports: Iterator, total: int, progress) -> Iterator[FileReport]:
             progress(done, total)
         if report is not None:
             yield report
+
+
+# --- the worker pool --------------------------------------------------------
+#
+# multiprocessing.Pool waits forever for a worker the out-of-memory killer
+# took, and concurrent.futures fails every pending file when one worker dies.
+# This pool gives each worker a few files at a time over its own pipe and
+# watches its process: when one dies, the file it was on is reported as not
+# checked (with the signal), the rest of its share goes to a new worker, and
+# results still come out in path order.
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _worker(conn, rules_path, options) -> None:
+    """A worker's life: files in, reports out, until the parent closes the pipe or goes away."""
+    # Ctrl-C reaches the whole process group: the parent alone decides what an interrupt means
+    # and ends the workers with SIGTERM, whose default action is a silent exit.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+    _die_with_parent()
+    try:
+        if not _STATE:  # forked workers inherit the rules; spawned ones load them
+            _init(rules_path, options)
+        while True:
+            batch = conn.recv()
+            if batch is None:
+                break
+            for index, target in batch:
+                try:
+                    conn.send((index, check_target(target), None))
+                except Exception as exc:  # a bug, not bad input: the parent raises it
+                    conn.send((index, None, exc))
+    except BaseException:  # the parent went away (EOF, broken pipe): nothing to report to
+        pass
+    finally:
+        os._exit(0)
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel send SIGTERM to this worker if the parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: Any
+    conn: Any
+    batch: deque  # (index, target) sent and not yet answered, in order
+
+
+class _Pool:
+    def __init__(self, jobs: int, rules_path, options) -> None:
+        import multiprocessing
+
+        self.context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self.args = (rules_path, options)
+        self.lang = options.lang
+        self.workers: list[_Worker] = []
+        for _ in range(jobs):
+            self.workers.append(self._start())
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker, args=(child, *self.args), daemon=True)
+        # Signals stay blocked from the fork until the worker has set its own handlers,
+        # so a Ctrl-C at that moment cannot run the parent's handler in the child.
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+        try:
+            process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        child.close()
+        return _Worker(process, parent, deque())
+
+    def imap(self, targets: list[Target]) -> Iterator[FileReport | None]:
+        from multiprocessing.connection import wait
+
+        total = len(targets)
+        jobs = len(self.workers)
+        # Small shares keep every worker busy to the end and lose little when one dies.
+        share = max(1, min(16, total // (jobs * 8) or 1))
+        window = jobs * share * 4  # results held for reordering at most
+        pending = deque(range(total))
+        done: dict[int, Any] = {}
+        following = 0  # the next index to yield
+        while following < total:
+            for slot, worker in enumerate(self.workers):
+                # Topped up before it runs dry, so a worker is never idle while files wait.
+                if len(worker.batch) < share and pending and pending[0] < following + window:
+                    if not worker.process.is_alive():
+                        if worker.batch:
+                            continue  # died at work: _collect reports its file below
+                        worker = self.workers[slot] = self._replace(worker)  # died idle: nothing lost
+                    batch = []
+                    while pending and len(batch) < share and pending[0] < following + window:
+                        index = pending.popleft()
+                        batch.append((index, targets[index]))
+                    worker.batch.extend(batch)
+                    try:
+                        worker.conn.send(batch)
+                    except OSError:  # died in between: the share goes back, the next round replaces it
+                        worker.batch.clear()
+                        pending.extendleft(i for i, _ in reversed(batch))
+            busy = [w for w in self.workers if w.batch]
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            for worker in busy:
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    self._collect(worker, done, pending, targets)
+            while following in done:
+                report, error = done.pop(following)
+                if error is not None:
+                    raise error
+                yield report
+                following += 1
+
+    def _collect(self, worker: _Worker, done: dict, pending: deque, targets: list[Target]) -> None:
+        """Take what `worker` has sent; if it has died, report its file and replace it."""
+        try:
+            while worker.batch and worker.conn.poll():
+                index, report, error = worker.conn.recv()
+                worker.batch.popleft()
+                done[index] = (report, error)
+            if worker.batch and not worker.process.is_alive():
+                raise EOFError
+        except (EOFError, OSError, pickle.UnpicklingError):
+            worker.process.join()
+            index, target = worker.batch.popleft()
+            done[index] = (self._dead(target, worker.process.exitcode), None)
+            pending.extendleft(i for i, _ in reversed(worker.batch))
+            worker.batch.clear()
+            self.workers[self.workers.index(worker)] = self._replace(worker)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.process.join()
+        worker.conn.close()
+        return self._start()
+
+    def _dead(self, target: Target, exitcode: int | None) -> FileReport:
+        from . import messages
+
+        code = exitcode or 0
+        if code < 0:
+            try:
+                how = messages.text("worker-signal", self.lang, number=-code, name=signal.Signals(-code).name)
+            except ValueError:
+                how = messages.text("worker-signal", self.lang, number=-code, name="?")
+        else:
+            how = messages.text("worker-exit", self.lang, code=code)
+        report = FileReport(target.path)
+        report.errors.append(Problem(messages.text("worker-died", self.lang, how=how), code="worker-died"))
+        return report
+
+    def close(self) -> None:
+        """The normal end: every worker is told to stop and is waited for."""
+        for worker in self.workers:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+        for worker in self.workers:
+            worker.process.join(5)
+        self.terminate()
+
+    def terminate(self) -> None:
+        """Stop every worker now (SIGTERM, then SIGKILL for one that does not go) and reap it."""
+        for worker in self.workers:
+            if worker.process.is_alive():
+                worker.process.terminate()
+        for worker in self.workers:
+            worker.process.join(2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()

@@ -309,6 +309,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "{where} er ein kopi av {first} gjennom eit YAML-alias (*); eit emne eller ein praksisperiode kan ikkje telje to gonger, så skriv det ut om det er eit anna",
         "en": "{where} repeats {first} through a YAML alias (*); a course or practice period cannot count twice, so write it out if it is another one",
     },
+    "worker-died": {
+        "nb": "filen ble ikke kontrollert: arbeidsprosessen som kontrollerte den, stoppet ({how}; for lite minne?)",
+        "nn": "fila vart ikkje kontrollert: arbeidsprosessen som kontrollerte henne, stoppa ({how}; for lite minne?)",
+        "en": "the file was not checked: the worker process checking it died ({how}; out of memory?)",
+    },
+    "worker-signal": {"nb": "signal {number}, {name}", "nn": "signal {number}, {name}", "en": "signal {number}, {name}"},
+    "worker-exit": {"nb": "avslutningskode {code}", "nn": "avslutningskode {code}", "en": "exit code {code}"},
+    "interrupted": {"nb": "avbrutt", "nn": "avbrote", "en": "interrupted"},
+    "cli-jobs-capped": {
+        "nb": "--jobs {asked} er flere enn prosessorene ({cpus}); bruker {cpus}",
+        "nn": "--jobs {asked} er fleire enn prosessorane ({cpus}); brukar {cpus}",
+        "en": "--jobs {asked} is more than the CPUs ({cpus}); using {cpus}",
+    },
+    "cli-output-is-rules": {
+        "nb": "{path} er en regelfil som denne kjøringen leser; rusplan skriver aldri til den",
+        "nn": "{path} er ei regelfil som denne køyringa les; rusplan skriv aldri til henne",
+        "en": "{path} is a rules file this run reads; rusplan never writes to it",
+    },
+    "stdout": {"nb": "standard utdata", "nn": "standard utdata", "en": "standard output"},
     "too-many-path-values": {
         "nb": "valgene gir {count} studieløp som til sammen har {values} verdier å kontrollere, over grensen på {limit}; færre valg eller færre emner holder deg under den",
         "nn": "vala gir {count} studieløp som til saman har {values} verdiar å kontrollere, over grensa på {limit}; færre val eller færre emne held deg under henne",
