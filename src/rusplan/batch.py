@@ -24,6 +24,14 @@ from .result import FileReport, Problem
 PATTERNS = ("*.yaml", "*.yml")
 
 
+@dataclass(slots=True)
+class Skipped:
+    """A YAML file a folder walk found that is not a rusplan programme, and why (localised)."""
+
+    path: str
+    reason: str
+
+
 @dataclass(slots=True)  # one per file of a batch, held for the whole run: keep it small
 class Target:
     path: str
@@ -58,6 +66,8 @@ def _walk(root: str, include: list[str], exclude: list[str]) -> Iterator[Target]
     real_root = os.path.realpath(root)
     unreadable: list[OSError] = []  # folders os.walk could not list; silently skipped otherwise
     # os.walk lists directory symlinks but, with followlinks=False, never enters them.
+    # The default patterns ignore case: a programme saved as PLAN.YAML is still a programme.
+    fold = include == list(PATTERNS)
     for folder, dirs, files in os.walk(root, onerror=unreadable.append, followlinks=False):
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and not _excluded(os.path.relpath(os.path.join(folder, d), root), exclude)
@@ -65,7 +75,8 @@ def _walk(root: str, include: list[str], exclude: list[str]) -> Iterator[Target]
         for name in sorted(files):
             path = os.path.join(folder, name)
             rel = os.path.relpath(path, root)
-            if not any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in include):
+            shown = name.lower() if fold else name
+            if not any(fnmatch.fnmatch(shown, p) or fnmatch.fnmatch(rel, p) for p in include):
                 continue
             if _excluded(rel, exclude):
                 continue
@@ -104,10 +115,10 @@ def _init(rules_path, options) -> None:
     _STATE["options"] = options
 
 
-def check_target(target: Target) -> FileReport | None:
-    """Check one target in this process; None for a foreign YAML file found in a walk."""
+def check_target(target: Target) -> FileReport | Skipped:
+    """Check one target in this process; Skipped for a foreign YAML file found in a walk."""
     from . import messages
-    from .checker import check_document, read
+    from .checker import check_document, is_programme, near_miss, programme_problems, read
 
     options = _STATE["options"]
     report = FileReport(target.path)
@@ -118,37 +129,41 @@ def check_target(target: Target) -> FileReport | None:
     if isinstance(doc, Problem):
         report.errors.append(doc)
         return report
-    if not target.explicit and not (isinstance(doc.data, dict) and doc.data.get("format") == "rusplan/v1"):
-        return None
+    if not target.explicit and not is_programme(doc) and near_miss(doc) is None:
+        return Skipped(target.path, programme_problems(doc, options.lang)[0].message)
     return check_document(doc, _STATE["rulesets"], options, report)
 
 
-def run(targets: list[Target], rules_path, options, jobs: int, progress=None) -> Iterator[FileReport]:
+def run(targets: list[Target], rules_path, options, jobs: int, progress=None, skipped=None) -> Iterator[FileReport]:
     """Check all targets, yielding reports in target order as they finish.
 
     Reports are streamed, not collected, so memory stays flat however many
-    files there are; `progress(done, total)` is called after each file.
+    files there are; `progress(done, total)` is called after each file, and
+    each file a folder walk skips is appended to `skipped` (a list) as a Skipped.
     """
     _init(rules_path, options)
     total = len(targets)
     if jobs <= 1 or total < 2:
         reports: Iterator = map(check_target, targets)
-        yield from _counted(reports, total, progress)
+        yield from _counted(reports, total, progress, skipped)
         return
     pool = _Pool(jobs, rules_path, options)
     try:
-        yield from _counted(pool.imap(targets), total, progress)
+        yield from _counted(pool.imap(targets), total, progress, skipped)
     except BaseException:  # an interrupt, a closed pipe, a bug: no worker may outlive this
         pool.terminate()
         raise
     pool.close()
 
 
-def _counted(reports: Iterator, total: int, progress) -> Iterator[FileReport]:
+def _counted(reports: Iterator, total: int, progress, skipped) -> Iterator[FileReport]:
     for done, report in enumerate(reports, 1):
         if progress:
             progress(done, total)
-        if report is not None:
+        if isinstance(report, Skipped):
+            if skipped is not None:
+                skipped.append(report)
+        else:
             yield report
 
 
@@ -233,7 +248,7 @@ class _Pool:
         child.close()
         return _Worker(process, parent, deque())
 
-    def imap(self, targets: list[Target]) -> Iterator[FileReport | None]:
+    def imap(self, targets: list[Target]) -> Iterator[FileReport | Skipped]:
         from multiprocessing.connection import wait
 
         total = len(targets)

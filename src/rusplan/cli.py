@@ -201,7 +201,7 @@ def check(
 
     from . import batch
     from .checker import Options
-    from .reporters import MATRIX_FORMATS, RenderContext, write
+    from .reporters import MATRIX_FORMATS, SKIPS_SHOWN, RenderContext, write
     from .result import exit_code
 
     try:
@@ -244,8 +244,13 @@ def check(
     with _opened(output, force, lang.value) as out, _progress(len(targets)) as progress:
         # closing(): if writing fails (a closed pipe), the worker pool inside
         # the generator is shut down here, not left to the interpreter's exit.
-        with closing(batch.run(targets, rules, options, min(workers, len(targets)), progress)) as reports:
+        with closing(batch.run(targets, rules, options, min(workers, len(targets)), progress, ctx.skipped)) as reports:
             briefs = write(fmt.value, reports, ctx, out)
+    if ctx.skipped and fmt.value not in SKIPS_SHOWN:  # the format has no place for them: say so on stderr
+        from .reporters.common import skipped_lines
+
+        for line in skipped_lines(ctx.skipped, lang.value):
+            sys.stderr.write(f"rusplan: {line}\n")
     raise typer.Exit(exit_code(briefs))
 
 

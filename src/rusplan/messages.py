@@ -327,6 +327,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "{path} er ei regelfil som denne køyringa les; rusplan skriv aldri til henne",
         "en": "{path} is a rules file this run reads; rusplan never writes to it",
     },
+    "format-near-miss": {
+        "nb": "format '{found}' er ukjent; mente du '{expected}'?",
+        "nn": "format '{found}' er ukjent; meinte du '{expected}'?",
+        "en": "format '{found}' is unknown; did you mean '{expected}'?",
+    },
+    "format-key-near-miss": {
+        "nb": "ukjent nøkkel '{key}'; mente du 'format'? Filen ser ut som en rusplan-programfil ('{expected}')",
+        "nn": "ukjend nøkkel '{key}'; meinte du 'format'? Fila ser ut som ei rusplan-programfil ('{expected}')",
+        "en": "unknown key '{key}'; did you mean 'format'? The file looks like a rusplan programme file ('{expected}')",
+    },
+    "skipped-files": {
+        "nb": "{count} filer hoppet over: {reason}",
+        "nn": "{count} filer hoppa over: {reason}",
+        "en": "{count} files skipped: {reason}",
+        "one": {"nb": "{count} fil hoppet over: {reason}", "nn": "{count} fil hoppa over: {reason}", "en": "{count} file skipped: {reason}"},
+    },
     "stdout": {"nb": "standard utdata", "nn": "standard utdata", "en": "standard output"},
     "too-many-path-values": {
         "nb": "valgene gir {count} studieløp som til sammen har {values} verdier å kontrollere, over grensen på {limit}; færre valg eller færre emner holder deg under den",

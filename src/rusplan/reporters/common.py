@@ -61,3 +61,15 @@ def summary_sentence(reports: list, lang: str) -> str:
         return file_sentence(report.brief() if isinstance(report, FileReport) else report, lang)
     s = summary(reports)
     return messages.text("batch-total", lang, files=s["files"], passed=s["passed"], failed=s["failed"], invalid=s["invalid"])
+
+
+def skipped_lines(skipped: list, lang: str) -> list[str]:
+    """'5 filer hoppet over: <reason>', one line per distinct reason, in path order."""
+    from .escape import shorten, visible
+
+    groups: dict[str, int] = {}
+    for entry in skipped:
+        groups[entry.reason] = groups.get(entry.reason, 0) + 1
+    return [
+        messages.text("skipped-files", lang, count=count, reason=shorten(visible(reason), 200)) for reason, count in groups.items()
+    ]

@@ -8,7 +8,7 @@ plain summary line.
 from __future__ import annotations
 
 from ..result import FileReport
-from .common import artifact_path, finding_text, problem_text, summary_sentence
+from .common import artifact_path, finding_text, problem_text, skipped_lines, summary_sentence
 from .escape import github_data, github_property, safe_line, visible
 
 _COMMANDS = {"fail": "error", "warn": "warning", "waived": "notice"}
@@ -36,4 +36,5 @@ def render(reports: list[FileReport], ctx) -> str:
             text = visible(finding_text(r, ctx.lang)) + (f"\n«{visible(r.quote)}»" if r.quote else "")
             lines.append(command(kind, report.path, r.line, r.column, title, text))
     lines.append(safe_line(visible(summary_sentence(reports, ctx.lang))))
+    lines += [safe_line(line) for line in skipped_lines(ctx.skipped, ctx.lang)]
     return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import messages
 from ..result import FileReport, summary
-from .common import finding_text, problem_text, summary_sentence, where
+from .common import finding_text, problem_text, skipped_lines, summary_sentence, where
 from .escape import markdown_code, markdown_text
 
 _MARKS = {"fail": "❌", "warn": "⚠️", "waived": "➖", "invalid": "❌", "pass": "✅"}
@@ -58,4 +58,5 @@ def render(reports: list[FileReport], ctx) -> str:
         if rows:
             lines += [head, "|---|---|---|---|", *rows, ""]
     lines.append(f"**{cell(summary_sentence(reports, lang))}**")
+    lines += ["", *(cell(line) for line in skipped_lines(ctx.skipped, lang))] if ctx.skipped else []
     return "\n".join(lines) + "\n"

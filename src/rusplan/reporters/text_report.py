@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import messages
 from ..result import FileBrief, FileReport
-from .common import file_sentence, finding_text, problem_text, summary_sentence, where
+from .common import file_sentence, finding_text, problem_text, skipped_lines, summary_sentence, where
 from .escape import safe_line, shorten, visible
 
 _COLORS = {"pass": "32", "fail": "31", "warn": "33", "skip": "2", "waived": "36", "invalid": "31"}
@@ -62,6 +62,8 @@ def stream(reports, ctx, out) -> list[FileBrief]:
         out("\n")
         for line in table_lines(briefs, ctx):  # line by line: 10,000 rows are never one string
             out(line + "\n")
+    for line in skipped_lines(ctx.skipped, ctx.lang):
+        out(line + "\n")
     return briefs
 
 
