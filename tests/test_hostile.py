@@ -268,3 +268,16 @@ def test_a_walk_checks_near_misses_and_says_what_it_skipped(run_cli, examples_di
         "rusplan: " + messages.text("skipped-files", "en", count=2, reason=messages.text("not-a-programme", "en", found="-")),
         "rusplan: " + messages.text("skipped-files", "en", count=1, reason=messages.text("not-a-programme", "en", found="'openapi/3'")),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "markdown", "html"])
+def test_the_matrix_carries_no_control_character(run_cli, programme_variant, fmt):
+    path = programme_variant(
+        {"institution: Høgskolen i Fjordane": f'institution: "Høgskolen {FORGED}"',
+         "name: Praksis i kommunal psykisk helse- og rustjeneste": 'name: "Praksis\\e[2J\\r\\n::warning::x\\u202e"'}
+    )
+    result = run_cli("matrix", path, "--format", fmt, "--no-color")
+    assert result.returncode == 0, str(result)
+    assert not CONTROL.search(result.stdout), repr(CONTROL.search(result.stdout))
+    assert not any(line.lstrip().startswith("::") for line in result.stdout.splitlines())
+    assert "x1b[2J" in result.stdout  # shown as an escape (doubled in Markdown), not sent

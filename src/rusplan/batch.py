@@ -185,7 +185,8 @@ def _worker(conn, rules_path, options) -> None:
     # and ends the workers with SIGTERM, whose default action is a silent exit.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
     _die_with_parent()
     try:
         if not _STATE:  # forked workers inherit the rules; spawned ones load them
@@ -240,11 +241,13 @@ class _Pool:
         process = self.context.Process(target=_worker, args=(child, *self.args), daemon=True)
         # Signals stay blocked from the fork until the worker has set its own handlers,
         # so a Ctrl-C at that moment cannot run the parent's handler in the child.
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+        mask = getattr(signal, "pthread_sigmask", None)  # POSIX; Windows spawns, with no handlers to inherit
+        old = mask(signal.SIG_BLOCK, _SIGNALS) if mask else None
         try:
             process.start()
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+            if mask:
+                mask(signal.SIG_SETMASK, old)
         child.close()
         return _Worker(process, parent, deque())
 

@@ -440,6 +440,9 @@ class Stop(BaseException):
         self.code, self.key, self.params = code, key, params
 
 
+_PIPE_CLOSED = 128 + getattr(signal, "SIGPIPE", 13)  # the status of a program a closed pipe ended
+
+
 def _on_signal(signum, frame) -> None:
     # A second Ctrl-C while the workers are being stopped must not interrupt the cleanup.
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -475,7 +478,7 @@ def _write_stop(exc: OSError) -> Stop:
     import errno
 
     if exc.errno == errno.EPIPE:
-        return Stop(128 + signal.SIGPIPE)
+        return Stop(_PIPE_CLOSED)
     return Stop(EXIT_INVALID, "cli-cannot-write", path="-", reason=exc.strerror or str(exc))
 
 
@@ -522,7 +525,7 @@ def _stopped(stop: Stop) -> None:
             sys.stderr.write(f"rusplan: {line}\n")
         except OSError:
             pass
-    if stop.code == 128 + signal.SIGPIPE:
+    if stop.code == _PIPE_CLOSED:
         # Nothing more can reach the reader; leave without flushing into the closed pipe.
         os._exit(stop.code)
     try:

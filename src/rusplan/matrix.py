@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import messages
 from .checker import Options, prepare, read
+from .reporters.escape import visible
 from .model import Programme, Term, semesters_of
 from .result import Problem
 from .ruleset import Ruleset
@@ -107,14 +108,15 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
         choice = choices.get(match.path[1], "")
         covers = frozenset(ref for outcome in course["outcomes"] for ref in outcome["covers"])
         semesters = tuple(sorted(set(semesters_of(course))))
-        label = course["code"] + ("*" if choice else "")
-        entries.append(((semesters[0], 0), match.path, Column("course", label, course["name"], semesters, covers, choice=choice)))
+        label = visible(course["code"]) + ("*" if choice else "")
+        column = Column("course", label, visible(course["name"]), semesters, covers, choice=visible(choice))
+        entries.append(((semesters[0], 0), match.path, column))
     kinds = ruleset.vocabularies.get("practice_kinds")
     for index, period in enumerate(data.get("practice", [])):
         column = Column(
             "practice",
             f"P{index + 1}",
-            period["name"],
+            visible(period["name"]),
             (period["semester"],),
             frozenset(period["covers"]),
             weeks=period["weeks"],
@@ -126,7 +128,7 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
 
     # The columns each study path takes, to tell "no course" from "not on every path".
     place = {path: i for i, (_, path, _) in enumerate(entries)}
-    paths = [(p.name, [place[m.path] for m in p.courses]) for p in programme.paths]
+    paths = [(visible(p.name), [place[m.path] for m in p.courses]) for p in programme.paths]
 
     def row(outcome: dict) -> Row:
         ident = outcome["id"]
@@ -152,7 +154,9 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     terms = {n: start.plus(n - 1).label(ruleset, lang) for n in range(1, programme.semesters + 1)}
     professions_vocab = ruleset.vocabularies.get("professions")
     professions = [
-        professions_vocab.label(str(p), lang) if professions_vocab else str(p)
+        visible(professions_vocab.label(str(p), lang) if professions_vocab else str(p))
         for p in data["admission"].get("professions", [])
     ]
-    return Matrix(programme.doc.path, dict(data["programme"]), columns, areas, terms, [name for name, _ in paths], professions)
+    # Every text from the file is `visible` here, once, for every matrix format and the HTML report.
+    shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
+    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions)
