@@ -189,6 +189,19 @@ def _flow_depth(text: str, limit: int) -> int:
     return deepest
 
 
+def _flow_offset(text: str, depth: int) -> int | None:
+    """Where the `depth`-th nested [ or { opens (brackets in strings count too), or None."""
+    level = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        if match.group() in "[{":
+            level += 1
+            if level == depth:
+                return match.start()
+        elif level:
+            level -= 1
+    return None
+
+
 def _block_prefix(limit: int) -> re.Pattern:
     """A line starting with more than 4 * `limit` characters that are spaces,
     tabs or block indicators ("- - - ", "? ", ": ").  Every block collection
@@ -267,7 +280,17 @@ def _prescan(text: str, max_depth: int, max_nodes: int) -> LoadError | None:
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 stack.pop()
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(exc):
+            # libyaml 0.2.6 stops flow nesting at 1,000 levels while scanning ahead, before the
+            # events reach our limit: point at the collection our limit refuses, as for block nesting.
+            offset = _flow_offset(text, max_depth + 2)
+            if offset is not None:
+                line = text.count("\n", 0, offset) + 1
+                column = offset - text.rfind("\n", 0, offset)
+                return LoadError(
+                    f"nesting is deeper than {max_depth} levels", line=line, column=column, code="too-deep", params={"limit": max_depth}
+                )
         return None  # the composer reports the error, and stops there too: no deeper, no more nodes
     finally:
         loader.dispose()
