@@ -134,6 +134,13 @@ def test_a_file_name_that_is_not_utf8_is_shown_the_same_way_in_every_format(forg
             assert results and all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/plan-%FF.yaml") for r in results)
         else:
             assert shown.replace(str(tmp_path), "") in text, fmt
+    # On standard output too (it used to hold a raw 0xFF byte), and with a strict UTF-8 stdout.
+    proc = subprocess.run(
+        [sys.executable, "-m", "rusplan", "check", name, "--as-of", AS_OF, "--format", "json"],
+        capture_output=True, env={**rusplan_env, "PYTHONIOENCODING": "utf-8:strict"}, cwd=repo_root, timeout=120,
+    )
+    assert proc.returncode == 1 and b"\xff" not in proc.stdout, proc.stderr.decode(errors="replace")
+    assert json.loads(proc.stdout)["files"][0]["path"] == shown
 
 
 def test_a_newline_in_a_key_keeps_the_reason_on_one_line(run_cli, tmp_path, repo_root):
@@ -281,3 +288,61 @@ def test_the_matrix_carries_no_control_character(run_cli, programme_variant, fmt
     assert not CONTROL.search(result.stdout), repr(CONTROL.search(result.stdout))
     assert not any(line.lstrip().startswith("::") for line in result.stdout.splitlines())
     assert "x1b[2J" in result.stdout  # shown as an escape (doubled in Markdown), not sent
+
+
+def test_a_batch_of_numbers_that_used_to_crash_writes_its_whole_report(run_cli, repo_root, tmp_path):
+    """Before issue 12 the first of these ended the run with a traceback and left -o r.json at 0 bytes."""
+    corpus = repo_root / "tests" / "corpus"
+    names = ["number-over-4300-digits.yaml", "number-float-overflow.yaml", "bad-outcome-ref-4301-digits.yaml",
+             "accepted/semesters-as-float.yaml", "tag-on-key.yaml", "anchor-alias-repeat-practice.yaml"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        (folder / name.replace("/", "-")).write_bytes((corpus / name).read_bytes())
+    report = tmp_path / "r.json"
+    result = run_cli("check", folder, "--as-of", AS_OF, "--format", "json", "-o", report, "--jobs", "2")
+    assert result.returncode == 2 and "Traceback" not in result.output, str(result)
+    verdicts = {Path(f["path"]).name: f["verdict"] for f in json.loads(report.read_text(encoding="utf-8"))["files"]}
+    assert verdicts == {
+        "accepted-semesters-as-float.yaml": "pass",
+        "anchor-alias-repeat-practice.yaml": "invalid",
+        "bad-outcome-ref-4301-digits.yaml": "fail",
+        "number-float-overflow.yaml": "invalid",
+        "number-over-4300-digits.yaml": "invalid",
+        "tag-on-key.yaml": "invalid",
+    }
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ("::error file=x::y", "\\x3a:error file=x::y"),
+        ("  ::add-mask::secret", "  \\x3a:add-mask::secret"),
+        ("##[error]x", "\\x23#[error]x"),
+        ("##vso[task.setvariable]x", "\\x23#vso[task.setvariable]x"),
+        ("path: a ::b", "path: a ::b"),  # only a line's start makes a command
+    ],
+)
+def test_no_line_starts_a_workflow_command(line, shown):
+    from rusplan.reporters.escape import safe_line
+
+    assert safe_line(line) == shown
+
+
+@pytest.mark.parametrize(
+    "raw, shown",
+    [
+        ("a\x1b[2Jb", "a\\x1b[2Jb"),
+        ("a\r\nb\tc", "a\\r\\nb\\tc"),
+        ("x\x7fy\x85z\x9b", "x\\x7fy\\x85z\\x9b"),
+        ("\u202eevil\u2066\u2069", "\\u202eevil\\u2066\\u2069"),
+        ("\u2028", "\\u2028"),
+        (b"plan-\xff.yaml".decode("utf-8", "surrogateescape"), "plan-\\xff.yaml"),
+        ("Høgskulen på Vestlandet – «PHR»", "Høgskulen på Vestlandet – «PHR»"),  # ordinary text as it is
+    ],
+)
+def test_visible_escapes_every_control_and_bidi_character(raw, shown):
+    from rusplan.reporters.escape import visible
+
+    assert visible(raw) == shown
+    assert visible(visible(raw)) == shown  # once is enough: escaping again changes nothing
