@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import pickle
 import signal
 import stat
 import sys
@@ -294,6 +293,8 @@ class _Pool:
 
     def _collect(self, worker: _Worker, done: dict, pending: deque, targets: list[Target]) -> None:
         """Take what `worker` has sent; if it has died, report its file and replace it."""
+        import pickle
+
         try:
             while worker.batch and worker.conn.poll():
                 index, report, error = worker.conn.recv()
