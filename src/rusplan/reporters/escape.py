@@ -104,7 +104,7 @@ def markdown_code(text: object) -> str:
     return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
 
 
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"  # compiled on first use (re's cache)
 
 
 def json_text(document: object, **options) -> str:
@@ -116,7 +116,7 @@ def json_text(document: object, **options) -> str:
     import json
 
     text = json.dumps(document, ensure_ascii=False, **options)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_RAW, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def shorten(text: str, limit: int) -> str:
