@@ -306,9 +306,11 @@ def rules_list(
 @rules_app.command("validate")
 def rules_validate(path: str = typer.Argument(..., help="A rules file or folder.")) -> None:
     """Validate a rules file against the bundled meta-schema; exit 0 if valid, 2 if not."""
+    from .reporters.escape import visible
+
     rulesets = _rulesets(path, "en")
     for ruleset in rulesets:
-        sys.stdout.write(f"{ruleset.path}: valid ({len(ruleset.rules)} rules, {len(ruleset.outcomes)} outcomes)\n")
+        sys.stdout.write(f"{visible(ruleset.path)}: valid ({len(ruleset.rules)} rules, {len(ruleset.outcomes)} outcomes)\n")
 
 
 @app.command()
@@ -422,7 +424,9 @@ def init(
     with _opened(path, force, lang.value) as out:
         out(text)
     if path != "-":
-        sys.stdout.write(messages.text("init-written", lang.value, path=path) + "\n")
+        from .reporters.escape import visible
+
+        sys.stdout.write(visible(messages.text("init-written", lang.value, path=path)) + "\n")
 
 
 class Stop(BaseException):
