@@ -195,6 +195,12 @@ def test_an_unwritable_target_is_one_line_and_the_previous_report_survives(run_c
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["passed"] == 1
     assert report.stat().st_mode & 0o777 == 0o640  # the replaced file keeps its permissions
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]  # no temporary file left
+    # Through a symbolic link, the file it names is replaced and the link stays a link.
+    link = tmp_path / "link.json"
+    link.symlink_to(report.name)
+    result = run_cli("check", examples_dir / "compliant.yaml", "--format", "sarif", "-o", link, "--force")
+    assert result.returncode == 0, str(result)
+    assert link.is_symlink() and json.loads(report.read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
 def test_output_never_names_an_input_not_even_a_rules_file(run_cli, examples_dir, repo_root, tmp_path):

@@ -100,7 +100,7 @@ class _opened:
     """
 
     def __init__(self, output: Optional[str], force: bool, lang: str) -> None:
-        self.output, self.force, self.lang, self.handle, self.temp = output, force, lang, None, None
+        self.output, self.force, self.lang, self.handle, self.temp, self.final = output, force, lang, None, None, output
 
     def __enter__(self):
         if self.output is None or self.output == "-":
@@ -113,7 +113,9 @@ class _opened:
             else:
                 import tempfile
 
-                folder, name = os.path.split(os.path.abspath(self.output))
+                # Through a symbolic link to the file it names, as open() would write it.
+                self.final = os.path.realpath(self.output)
+                folder, name = os.path.split(self.final)
                 fd, self.temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
                 self.handle = open(fd, "w", encoding="utf-8")
         except OSError as exc:
@@ -137,8 +139,8 @@ class _opened:
         try:
             self.handle.close()
             if self.temp:
-                _keep_mode(self.output, self.temp)
-                os.replace(self.temp, self.output)
+                _keep_mode(self.final, self.temp)
+                os.replace(self.temp, self.final)
                 self.temp = None
         except OSError as exc:
             self._discard()
