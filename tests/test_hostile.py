@@ -352,3 +352,20 @@ def test_visible_escapes_every_control_and_bidi_character(raw, shown):
 
     assert visible(raw) == shown
     assert visible(visible(raw)) == shown  # once is enough: escaping again changes nothing
+
+
+def test_did_you_mean_is_bounded():
+    """Only names of at most 64 characters are compared, and a file's suggester stops after
+    20,000 comparisons (similar.py): a misspelling is still reported past it, without a suggestion."""
+    from rusplan.similar import MAX_COMPARISONS, MAX_LENGTH, Suggester, closest
+
+    assert closest("PHR100x", ["PHR1001", "SYK200"], cutoff=0.6) == "PHR1001"
+    long = "P" * MAX_LENGTH
+    assert closest(long[:-1] + "x", [long], cutoff=0.6) == long
+    assert closest(long + "x", [long + "y"], cutoff=0.6) is None  # 65 characters: not compared
+    codes = [f"PHR{i:05}" for i in range(1_000)]
+    suggest = Suggester(codes, cutoff=0.6)
+    answers = [suggest(f"PHX{i:05}") for i in range(MAX_COMPARISONS // len(codes) + 5)]
+    assert answers[: MAX_COMPARISONS // len(codes)] == [f"PHR{i:05}" for i in range(MAX_COMPARISONS // len(codes))]
+    assert answers[MAX_COMPARISONS // len(codes):] == [None] * 5
+    assert suggest("PHX00000") == "PHR00000"  # remembered, at no cost
