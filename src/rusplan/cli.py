@@ -520,24 +520,16 @@ def _stopped(stop: Stop) -> None:
 
     if stop.key:
         lang = _argv_lang()
+        lang = lang if lang in ("nb", "nn", "en") else "nb"  # a bad --lang was not parsed yet
         params = dict(stop.params)
         if params.get("path") == "-":
-            params["path"] = messages.text("stdout", lang if lang in ("nb", "nn", "en") else "nb")
+            params["path"] = messages.text("stdout", lang)
         try:
-            line = messages.text(stop.key, lang if lang in ("nb", "nn", "en") else "nb", **params)
-        except KeyError:
-            line = messages.text(stop.key, "en", **params)
-        try:
-            sys.stderr.write(f"rusplan: {line}\n")
+            sys.stderr.write(f"rusplan: {messages.text(stop.key, lang, **params)}\n")
         except OSError:
             pass
     if stop.code == _PIPE_CLOSED:
-        # Nothing more can reach the reader; leave without flushing into the closed pipe.
-        os._exit(stop.code)
-    try:
-        sys.stdout._stream.flush()
-    except (OSError, ValueError, AttributeError):
-        pass
+        os._exit(stop.code)  # nothing more can reach the reader: no flush into the closed pipe
     _exit_now(stop.code)
 
 
