@@ -168,29 +168,14 @@ def _looks_like_utf16(raw: bytes) -> bool:
     return len(head) >= 4 and any(head[i::2].count(0) * 4 >= len(head[i::2]) * 3 for i in (0, 1))
 
 
-def _flow_depth(text: str, limit: int) -> int:
-    """Deepest [ / { nesting, found without parsing.
+def _flow_offset(text: str, depth: int) -> int | None:
+    """Where a [ or { nested `depth` deep opens, found without parsing; or None.
 
     Brackets inside quoted strings count too: this over-estimates, and
     `_prescan` parses the few files it flags to find the real depth.
     """
-    if text.count("[") + text.count("{") <= limit:
-        return 0
-    depth = deepest = 0
-    for match in re.finditer(r"[\[\]{}]", text):
-        if match.group() in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    return deepest
-        elif depth:
-            depth -= 1
-    return deepest
-
-
-def _flow_offset(text: str, depth: int) -> int | None:
-    """Where the `depth`-th nested [ or { opens (brackets in strings count too), or None."""
+    if text.count("[") + text.count("{") < depth:
+        return None
     level = 0
     for match in re.finditer(r"[\[\]{}]", text):
         if match.group() in "[{":
@@ -237,7 +222,7 @@ def _prescan(text: str, max_depth: int, max_nodes: int) -> LoadError | None:
     the builder then refuses nesting beyond `max_depth` and aliases that
     expand beyond `max_nodes`.
     """
-    deep = _flow_depth(text, max_depth) > max_depth or _block_prefix(max_depth).search(text)
+    deep = _flow_offset(text, max_depth + 1) is not None or _block_prefix(max_depth).search(text)
     if not deep and _node_bound(text) <= max_nodes:
         return None
     loader = _Loader(text)
