@@ -25,7 +25,7 @@ VERDICT_EXIT = {"pass": 0, "transition": 0, "fail": 1, "unrecognised": 1, "inval
 CLASSES = {
     "syntax", "duplicate-key", "yaml11-bool", "yaml11-number", "date-as-text", "null-value", "wrong-type", "unknown-key",
     "missing-key", "bad-value", "document", "tag", "merge-key", "anchor-alias", "deep-nesting", "complex-key",
-    "encoding", "inconsistent", "waiver", "unrecognised", "accepted",
+    "encoding", "inconsistent", "waiver", "unrecognised", "accepted", "near-miss-format",
 }
 
 

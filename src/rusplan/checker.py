@@ -60,8 +60,42 @@ def check_file(path: str, rulesets: tuple[Ruleset, ...], options: Options) -> Fi
     return check_document(doc, rulesets, options, report)
 
 
+def near_miss(doc: loader.Document) -> tuple[str, str] | None:
+    """The (key, value) that shows `doc` was meant as a programme without being one, or None.
+
+    A `format` key, or one spelt like it (`fromat`, `Format`), whose value is
+    nearly 'rusplan/v1': 'rusplan/v1.0', 'rusplan/v2', a trailing space, a
+    Cyrillic letter.  Such a file is checked, not skipped, in a folder walk.
+    """
+    if not isinstance(doc.data, dict) or is_programme(doc):
+        return None
+    import unicodedata
+
+    from .similar import closest
+
+    for key, value in doc.data.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            continue
+        if key != "format" and not closest(key.strip().casefold(), ["format"], cutoff=0.7):
+            continue
+        written = unicodedata.normalize("NFKC", value).strip().casefold()
+        if "rusplan" in written or closest(written, [FORMAT], cutoff=0.7):
+            return key, value
+    return None
+
+
 def programme_problems(doc: loader.Document, lang: str) -> list[Problem]:
     """Why `doc` is not a valid rusplan/v1 programme (empty if it is)."""
+    near = near_miss(doc)
+    if near is not None:
+        key, value = near
+        if key != "format":
+            line, column = doc.locate((key,), key=True)
+            return [Problem(messages.text("format-key-near-miss", lang, key=key, expected=FORMAT), line, column, code="format-near-miss")]
+        line, column = doc.locate(("format",))
+        # The format is ASCII: show any other letter as \u0430, or the Cyrillic а looks right.
+        shown = value.encode("ascii", "backslashreplace").decode("ascii")
+        return [Problem(messages.text("format-near-miss", lang, found=shown, expected=FORMAT), line, column, code="format-near-miss")]
     if not is_programme(doc):
         found = doc.data.get("format") if isinstance(doc.data, dict) else None
         line, column = doc.locate(("format",)) if isinstance(doc.data, dict) and "format" in doc.data else (1, 1)

@@ -20,6 +20,7 @@ from . import messages
 from .model import exact
 from .ruleset import Vocabulary, _key
 from .selector import Match, select
+from .similar import closest
 
 
 class _Missing:
@@ -241,10 +242,8 @@ def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     for m in matches:
         if m.value in vocab.by_id:
             continue
-        from difflib import get_close_matches  # only for a misspelling
-
-        close = get_close_matches(str(m.value), vocab.ids, n=1, cutoff=0.5)
-        suggestion = messages.text("nearest", ctx.lang, best=close[0]) if close else ""
+        close = closest(str(m.value), vocab.ids, cutoff=0.5)
+        suggestion = messages.text("nearest", ctx.lang, best=close) if close else ""
         findings.append(Finding(m.path, {"value": m.value, "suggestion": suggestion}))
     return findings
 

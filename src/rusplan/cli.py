@@ -7,6 +7,7 @@ bad rules file, bad usage).
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from contextlib import closing
 from enum import Enum
@@ -47,8 +48,9 @@ class Format(str, Enum):
 def fail(key: str, lang: str, **params) -> None:
     """A one-line reason (messages.py `key`) on stderr and exit code 2."""
     from . import messages
+    from .reporters.escape import visible
 
-    sys.stderr.write(f"rusplan: {messages.text(key, lang, **params)}\n")
+    sys.stderr.write(f"rusplan: {visible(messages.text(key, lang, **params))}\n")
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -59,8 +61,10 @@ def _rulesets(rules: Optional[str], lang: str):
         return load_rulesets(rules, lang)
     except RulesError as err:
         for p in err.problems:
+            from .reporters.escape import visible
+
             where = f"{err.path}:{p.line}:{p.column}" if p.line else err.path
-            sys.stderr.write(f"{where}: {p.message}\n")
+            sys.stderr.write(f"{visible(where)}: {visible(p.message)}\n")
         raise typer.Exit(EXIT_INVALID) from None
 
 
@@ -75,11 +79,28 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+def _refuse_input_as_output(output: Optional[str], paths: List[str], rulesets, lang: str) -> None:
+    """-o never names a file the run reads: a programme, or a rules file (even with --force)."""
+    if not output or output == "-" or not os.path.exists(output):
+        return
+    if any(_same_file(output, p) for p in paths):
+        fail("cli-output-is-input", lang, path=output)
+    if any(_same_file(output, str(r.path)) for r in rulesets if getattr(r, "path", None)):
+        fail("cli-output-is-rules", lang, path=output)
+
+
 class _opened:
-    """stdout, or --output opened for writing (never over an existing file without --force)."""
+    """stdout, or --output written safely (never over an existing file without --force).
+
+    A regular file is written to a temporary file beside it and renamed over
+    it only once the report is complete, so an interrupted or failed run
+    leaves the previous report as it was.  Anything else that exists (a
+    device such as /dev/full, a FIFO) is written in place: renaming over it
+    would replace the device.  A write error is one line and exit 2.
+    """
 
     def __init__(self, output: Optional[str], force: bool, lang: str) -> None:
-        self.output, self.force, self.lang, self.handle = output, force, lang, None
+        self.output, self.force, self.lang, self.handle, self.temp, self.final = output, force, lang, None, None, output
 
     def __enter__(self):
         if self.output is None or self.output == "-":
@@ -87,14 +108,68 @@ class _opened:
         if os.path.exists(self.output) and not self.force:
             fail("cli-output-exists", self.lang, path=self.output)
         try:
-            self.handle = open(self.output, "w", encoding="utf-8")
-        except OSError as exc:
-            fail("cli-cannot-write", self.lang, path=self.output, reason=exc.strerror)
-        return self.handle.write
+            if os.path.exists(self.output) and not os.path.isfile(self.output):
+                self.handle = open(self.output, "w", encoding="utf-8")
+            else:
+                import tempfile
 
-    def __exit__(self, *exc) -> None:
-        if self.handle is not None:
+                # Through a symbolic link to the file it names, as open() would write it.
+                self.final = os.path.realpath(self.output)
+                folder, name = os.path.split(self.final)
+                fd, self.temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+                self.handle = open(fd, "w", encoding="utf-8")
+        except OSError as exc:
+            self._discard()
+            fail("cli-cannot-write", self.lang, path=self.output, reason=exc.strerror)
+        return self._write
+
+    def _write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            self._discard()
+            fail("cli-cannot-write", self.lang, path=self.output, reason=exc.strerror)
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if self.handle is None:
+            return
+        if kind is not None:
+            self._discard()  # interrupted, or the report failed: the previous file stays
+            return
+        try:
             self.handle.close()
+            if self.temp:
+                _keep_mode(self.final, self.temp)
+                os.replace(self.temp, self.final)
+                self.temp = None
+        except OSError as exc:
+            self._discard()
+            fail("cli-cannot-write", self.lang, path=self.output, reason=exc.strerror)
+
+    def _discard(self) -> None:
+        if self.handle is not None:
+            try:
+                self.handle.close()
+            except OSError:
+                pass
+        self.handle = None
+        if self.temp:
+            try:
+                os.unlink(self.temp)
+            except OSError:
+                pass
+            self.temp = None
+
+
+def _keep_mode(target: str, temp: str) -> None:
+    """The replaced file keeps its permissions; a new one gets the usual 0666 less the umask."""
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp, mode)
 
 
 def _split(values: Optional[List[str]]) -> frozenset:
@@ -128,7 +203,7 @@ def check(
 
     from . import batch
     from .checker import Options
-    from .reporters import MATRIX_FORMATS, RenderContext, write
+    from .reporters import MATRIX_FORMATS, SKIPS_SHOWN, RenderContext, write
     from .result import exit_code
 
     try:
@@ -153,9 +228,14 @@ def check(
     targets = batch.discover(paths, list(include or []), list(exclude or []), only_programmes)
     if not targets:
         fail("cli-no-files", lang.value, paths=", ".join(paths))
-    if output and os.path.exists(output) and any(_same_file(output, t.path) for t in targets):
-        fail("cli-output-is-input", lang.value, path=output)
-    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    _refuse_input_as_output(output, [t.path for t in targets], rulesets, lang.value)
+    cpus = os.cpu_count() or 1
+    workers = jobs if jobs > 0 else cpus
+    if workers > cpus:  # --jobs 1000 would fork 1,000 processes for no gain
+        from . import messages
+
+        sys.stderr.write(f"rusplan: {messages.text('cli-jobs-capped', lang.value, asked=workers, cpus=cpus)}\n")
+        workers = cpus
     ctx = RenderContext(
         lang=lang.value,
         color=fmt == Format.text and output is None and _use_color(no_color, sys.stdout),
@@ -166,8 +246,13 @@ def check(
     with _opened(output, force, lang.value) as out, _progress(len(targets)) as progress:
         # closing(): if writing fails (a closed pipe), the worker pool inside
         # the generator is shut down here, not left to the interpreter's exit.
-        with closing(batch.run(targets, rules, options, min(workers, len(targets)), progress)) as reports:
+        with closing(batch.run(targets, rules, options, min(workers, len(targets)), progress, ctx.skipped)) as reports:
             briefs = write(fmt.value, reports, ctx, out)
+    if ctx.skipped and fmt.value not in SKIPS_SHOWN:  # the format has no place for them: say so on stderr
+        from .reporters.common import skipped_lines
+
+        for line in skipped_lines(ctx.skipped, lang.value):
+            sys.stderr.write(f"rusplan: {line}\n")
     raise typer.Exit(exit_code(briefs))
 
 
@@ -223,9 +308,11 @@ def rules_list(
 @rules_app.command("validate")
 def rules_validate(path: str = typer.Argument(..., help="A rules file or folder.")) -> None:
     """Validate a rules file against the bundled meta-schema; exit 0 if valid, 2 if not."""
+    from .reporters.escape import visible
+
     rulesets = _rulesets(path, "en")
     for ruleset in rulesets:
-        sys.stdout.write(f"{ruleset.path}: valid ({len(ruleset.rules)} rules, {len(ruleset.outcomes)} outcomes)\n")
+        sys.stdout.write(f"{visible(ruleset.path)}: valid ({len(ruleset.rules)} rules, {len(ruleset.outcomes)} outcomes)\n")
 
 
 @app.command()
@@ -301,11 +388,12 @@ def matrix(
     ruleset = _rulesets(rules, lang.value)[0]
     built = load(path, ruleset, lang.value)
     if isinstance(built, list):
+        from .reporters.escape import visible
+
         for problem in built:
-            sys.stderr.write(f"{where(path, problem.line, problem.column)}: {problem_text(problem)}\n")
+            sys.stderr.write(f"{visible(where(path, problem.line, problem.column))}: {visible(problem_text(problem))}\n")
         raise typer.Exit(EXIT_INVALID)
-    if output and os.path.exists(output) and _same_file(output, path):
-        fail("cli-output-is-input", lang.value, path=output)
+    _refuse_input_as_output(output, [path], [ruleset], lang.value)
     terminal = output is None and sys.stdout.isatty()
     try:
         text = render(
@@ -332,23 +420,117 @@ def init(
     from . import messages
     from .starter import starter
 
-    text = starter(_rulesets(rules, lang.value)[0], lang.value)
+    ruleset = _rulesets(rules, lang.value)[0]
+    text = starter(ruleset, lang.value)
+    _refuse_input_as_output(path if path != "-" else None, [], [ruleset], lang.value)
     with _opened(path, force, lang.value) as out:
         out(text)
     if path != "-":
-        sys.stdout.write(messages.text("init-written", lang.value, path=path) + "\n")
+        from .reporters.escape import visible
+
+        sys.stdout.write(visible(messages.text("init-written", lang.value, path=path)) + "\n")
+
+
+class Stop(BaseException):
+    """End the run now with `code` and, unless empty, the one line `key` (messages.py).
+
+    A BaseException, not an Exception: click and typer turn KeyboardInterrupt
+    and a closed pipe into their own exits (130 with no message, 1), so
+    rusplan's signal handlers and output guard raise this instead, and it
+    passes through them to `main`.  On its way it runs every `finally`: the
+    worker pool is terminated and a half-written --output is removed.
+    """
+
+    def __init__(self, code: int, key: str = "", **params) -> None:
+        super().__init__(code)
+        self.code, self.key, self.params = code, key, params
+
+
+_PIPE_CLOSED = 128 + getattr(signal, "SIGPIPE", 13)  # the status of a program a closed pipe ended
+
+
+def _on_signal(signum, frame) -> None:
+    # A second Ctrl-C while the workers are being stopped must not interrupt the cleanup.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
+    raise Stop(128 + signum, "interrupted")
+
+
+class _Guarded:
+    """sys.stdout, with a write error turned into a Stop: a closed pipe (`| head -1`)
+    ends quietly with 141, like a program killed by SIGPIPE; a full disk or
+    another error is one line and exit 2."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise _write_stop(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _write_stop(exc) from None
+
+
+def _write_stop(exc: OSError) -> Stop:
+    import errno
+
+    if exc.errno == errno.EPIPE:
+        return Stop(_PIPE_CLOSED)
+    return Stop(EXIT_INVALID, "cli-cannot-write", path="-", reason=exc.strerror or str(exc))
+
+
+def _argv_lang() -> str:
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "nb"
 
 
 def main() -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _on_signal)
+    sys.stdout = _Guarded(sys.stdout)
     try:
-        app()  # typer's standalone mode always ends in SystemExit
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        sys.stderr.write("rusplan: interrupted\n")
-        _exit_now(130)
+        try:
+            app()  # typer's standalone mode always ends in SystemExit
+        finally:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here for short outputs
+    except Stop as stop:
+        _stopped(stop)
     except SystemExit as exc:
         if exc.code is not None and not isinstance(exc.code, int):
             sys.stderr.write(f"{exc.code}\n")
         _exit_now(exc.code if isinstance(exc.code, int) else int(exc.code is not None))
+
+
+def _stopped(stop: Stop) -> None:
+    from . import messages
+
+    if stop.key:
+        lang = _argv_lang()
+        lang = lang if lang in ("nb", "nn", "en") else "nb"  # a bad --lang was not parsed yet
+        params = dict(stop.params)
+        if params.get("path") == "-":
+            params["path"] = messages.text("stdout", lang)
+        try:
+            sys.stderr.write(f"rusplan: {messages.text(stop.key, lang, **params)}\n")
+        except OSError:
+            pass
+    if stop.code == _PIPE_CLOSED:
+        os._exit(stop.code)  # nothing more can reach the reader: no flush into the closed pipe
+    _exit_now(stop.code)
 
 
 def _exit_now(code: int) -> None:
@@ -362,7 +544,7 @@ def _exit_now(code: int) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`rusplan check | head`) or stream
+        except (OSError, ValueError, Stop):  # a closed pipe (`rusplan check | head`), a full disk or a closed stream
             pass
     os._exit(code)
 

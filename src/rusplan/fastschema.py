@@ -28,6 +28,17 @@ class Unsupported(Exception):
     pass
 
 
+def compile_pattern(pattern: str) -> re.Pattern:
+    """A JSON Schema (ECMA-262) pattern as a Python regex with the same meaning.
+
+    In Python a final `$` also matches before a trailing newline, so "PHR1001\\n"
+    would pass `^\\S+$`; ECMA's `$` is the end of the string, Python's `\\Z`.
+    """
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
 def _is_type(value: Any, name: str) -> bool:
     if name == "object":
         return isinstance(value, dict)
@@ -119,7 +130,7 @@ def compile_schema(root: dict) -> Check:
         if key == "const":
             return lambda v: _same(v, arg)
         if key == "pattern":
-            rx = re.compile(arg)
+            rx = compile_pattern(arg)
             return lambda v: not isinstance(v, str) or rx.search(v) is not None
         if key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
             test = {

@@ -11,6 +11,7 @@ and column; the caller decides how to report it.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ Path = tuple  # a path into the document: ("courses", 2, "credits")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
 DEFAULT_MAX_NODES = 100_000
+MAX_NUMBER_LENGTH = 30  # characters of a plain number: credits, weeks and semesters need a handful
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -38,6 +40,8 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+# What a plain or quoted key resolves to without a tag; any other tag on a key was written.
+_KEY_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP})
 
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
@@ -71,6 +75,7 @@ class Document:
     marks: dict = field(default_factory=dict)  # Path -> (line, column) of the value
     key_marks: dict = field(default_factory=dict)  # Path -> (line, column) of the key
     dates: list = field(default_factory=list)  # Paths of unquoted YAML timestamps
+    repeats: dict = field(default_factory=dict)  # Path of an aliased list or mapping -> Path of its anchor
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest located ancestor."""
@@ -163,25 +168,23 @@ def _looks_like_utf16(raw: bytes) -> bool:
     return len(head) >= 4 and any(head[i::2].count(0) * 4 >= len(head[i::2]) * 3 for i in (0, 1))
 
 
-def _flow_depth(text: str, limit: int) -> int:
-    """Deepest [ / { nesting, found without parsing.
+def _flow_offset(text: str, depth: int) -> int | None:
+    """Where a [ or { nested `depth` deep opens, found without parsing; or None.
 
     Brackets inside quoted strings count too: this over-estimates, and
     `_prescan` parses the few files it flags to find the real depth.
     """
-    if text.count("[") + text.count("{") <= limit:
-        return 0
-    depth = deepest = 0
+    if text.count("[") + text.count("{") < depth:
+        return None
+    level = 0
     for match in re.finditer(r"[\[\]{}]", text):
         if match.group() in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    return deepest
-        elif depth:
-            depth -= 1
-    return deepest
+            level += 1
+            if level == depth:
+                return match.start()
+        elif level:
+            level -= 1
+    return None
 
 
 def _block_prefix(limit: int) -> re.Pattern:
@@ -204,7 +207,7 @@ def _node_bound(text: str) -> int:
     return 1 + 2 * (count(":") + count("?") + count(",") + count("{")) + count("-") + count(",") + count("[")
 
 
-def _prescan(text: str, max_depth: int, max_nodes: int, _retried: bool = False) -> LoadError | None:
+def _prescan(text: str, max_depth: int, max_nodes: int) -> LoadError | None:
     """Why `text` must not reach the composer, found from parser events; or None.
 
     libyaml composes nested collections recursively and crashes the
@@ -219,7 +222,7 @@ def _prescan(text: str, max_depth: int, max_nodes: int, _retried: bool = False) 
     the builder then refuses nesting beyond `max_depth` and aliases that
     expand beyond `max_nodes`.
     """
-    deep = _retried or _flow_depth(text, max_depth) > max_depth or _block_prefix(max_depth).search(text)
+    deep = _flow_offset(text, max_depth + 1) is not None or _block_prefix(max_depth).search(text)
     if not deep and _node_bound(text) <= max_nodes:
         return None
     loader = _Loader(text)
@@ -263,31 +266,19 @@ def _prescan(text: str, max_depth: int, max_nodes: int, _retried: bool = False) 
             elif isinstance(event, yaml.CollectionEndEvent):
                 stack.pop()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None and "nesting depth" in str(getattr(exc, "problem", "")) and not _retried:
-            # Newer libyaml builds (PyYAML >= 6.0.4) refuse flow nesting beyond
-            # 1,000 levels while scanning ahead, before any event reaches us.
-            # The text before that point is at most 1,000 deep: scan it again to
-            # find the node nested beyond `max_depth`, so the message is ours and
-            # the same with every libyaml build.
-            return _prescan(_text_before(text, mark), max_depth, max_nodes, _retried=True) or LoadError(
-                f"nesting is deeper than {max_depth} levels",
-                line=mark.line + 1,
-                column=mark.column + 1,
-                code="too-deep",
-                params={"limit": max_depth},
-            )
+        if "maximum nesting depth" in str(exc):
+            # libyaml 0.2.6 stops flow nesting at 1,000 levels while scanning ahead, before the
+            # events reach our limit: point at the collection our limit refuses, as for block nesting.
+            offset = _flow_offset(text, max_depth + 2)
+            if offset is not None:
+                line = text.count("\n", 0, offset) + 1
+                column = offset - text.rfind("\n", 0, offset)
+                return LoadError(
+                    f"nesting is deeper than {max_depth} levels", line=line, column=column, code="too-deep", params={"limit": max_depth}
+                )
         return None  # the composer reports the error, and stops there too: no deeper, no more nodes
     finally:
         loader.dispose()
-
-
-def _text_before(text: str, mark) -> str:
-    """`text` up to a parser mark, found by line and column (libyaml counts both in characters)."""
-    start = 0
-    for _ in range(mark.line):
-        start = text.index("\n", start) + 1
-    return text[: start + mark.column]
 
 
 def parse(
@@ -345,7 +336,28 @@ def parse(
         raise LoadError("the file is empty", line=1, column=1, code="empty")
     doc = Document(path=path, data=None)
     doc.data = _Builder(doc, max_depth, max_nodes).build(root, ())
+    if doc.repeats:
+        # A repeated node carries its anchor's position; point at the alias instead.
+        for repeat, mark in zip(doc.repeats, _collection_aliases(text)):
+            doc.marks[repeat] = mark
     return doc
+
+
+def _collection_aliases(text: str) -> list[tuple[int, int]]:
+    """Line and column of each alias (*a) of a list or mapping, in document order."""
+    collections, found = set(), []
+    loader = _Loader(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                return found
+            if isinstance(event, yaml.CollectionStartEvent) and event.anchor:
+                collections.add(event.anchor)
+            elif isinstance(event, yaml.AliasEvent) and event.anchor in collections:
+                found.append((event.start_mark.line + 1, event.start_mark.column + 1))
+    finally:
+        loader.dispose()
 
 
 def load(
@@ -366,6 +378,10 @@ class _Builder:
         self.max_depth = max_depth
         self.budget = max_nodes
         self.max_nodes = max_nodes
+        self.built: dict[int, Path] = {}
+
+    def inside_repeat(self, path: Path) -> bool:
+        return any(path[:i] in self.doc.repeats for i in range(len(path)))
 
     def fail(self, node: yaml.Node, message: str, hint: str = "", code: str = "yaml", **params) -> None:
         mark = node.start_mark
@@ -388,6 +404,12 @@ class _Builder:
             self.fail(node, f"nesting is deeper than {self.max_depth} levels", code="too-deep", limit=self.max_depth)
         mark = node.start_mark
         self.doc.marks[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.CollectionNode):
+            # An alias is the same node object again: remember where it was first built
+            # (not for what lies inside a repeat: that is one alias in the text).
+            first = self.built.setdefault(id(node), path)
+            if first != path and not self.inside_repeat(path):
+                self.doc.repeats[path] = first
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -405,6 +427,8 @@ class _Builder:
                 self.fail(key_node, "YAML merge keys ('<<') are not supported", hint="write the keys out in full", code="merge-key")
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, "a key must be plain text, not a list or mapping", code="complex-key")
+            if key_node.tag not in _KEY_TAGS:  # `!!python/object/apply:os.system credits: 60`
+                self.fail(key_node, f"unsupported tag {key_node.tag}", hint="remove the '!' tag", code="tag", tag=key_node.tag)
             key = key_node.value
             if key in result:
                 first = self.doc.key_marks[path + (key,)]
@@ -439,8 +463,20 @@ class _Builder:
             )
         if tag in _PLAIN_NUMBERS:
             pattern, convert = _PLAIN_NUMBERS[tag]
+            if len(value) > MAX_NUMBER_LENGTH:  # int() refuses over 4,300 digits
+                self.fail(
+                    node,
+                    f"'{value[:20]}…' is a number of {len(value)} characters; rusplan reads numbers of at most {MAX_NUMBER_LENGTH}",
+                    code="number-too-long",
+                    value=value[:20] + "…" if len(value) > 20 else value,
+                    length=len(value),
+                    limit=MAX_NUMBER_LENGTH,
+                )
             if pattern.match(value):
-                return convert(value)
+                number = convert(value)
+                if not math.isfinite(number):  # float() makes 1.0e+999 infinity
+                    self.fail(node, f"'{value}' is too large a number", code="number-too-large", value=value)
+                return number
             self.fail(
                 node,
                 f"'{value}' is read as a number in a way people do not expect (octal, sexagesimal, hex, exponent or '_')",

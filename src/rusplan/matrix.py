@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import messages
 from .checker import Options, prepare, read
+from .reporters.escape import visible
 from .model import Programme, Term, semesters_of
 from .result import Problem
 from .ruleset import Ruleset
@@ -113,14 +114,15 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
         choice = choices.get(match.path[1], "")
         covers = frozenset(ref for outcome in course["outcomes"] for ref in outcome["covers"])
         semesters = tuple(sorted(set(semesters_of(course))))
-        label = course["code"] + ("*" if choice else "")
-        entries.append(((semesters[0], 0), match.path, Column("course", label, course["name"], semesters, covers, choice=choice)))
+        label = visible(course["code"]) + ("*" if choice else "")
+        column = Column("course", label, visible(course["name"]), semesters, covers, choice=visible(choice))
+        entries.append(((semesters[0], 0), match.path, column))
     kinds = ruleset.vocabularies.get("practice_kinds")
     for index, period in enumerate(data.get("practice", [])):
         column = Column(
             "practice",
             f"P{index + 1}",
-            period["name"],
+            visible(period["name"]),
             (period["semester"],),
             frozenset(period["covers"]),
             weeks=period["weeks"],
@@ -133,7 +135,7 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     # The columns each study path takes (its courses and practice), to tell
     # "covered nowhere" from "not on every path".
     place = {path: i for i, (_, path, _) in enumerate(entries)}
-    paths = [(p.name, [place[m.path] for m in p.courses + p.practice]) for p in programme.paths]
+    paths = [(visible(p.name), [place[m.path] for m in p.courses + p.practice]) for p in programme.paths]
 
     def row(outcome: dict) -> Row:
         ident = outcome["id"]
@@ -160,8 +162,10 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     terms = {n: start.plus(n - 1).label(ruleset, lang) for n in range(1, programme.semesters + 1)}
     professions_vocab = ruleset.vocabularies.get("professions")
     professions = [
-        professions_vocab.label(str(p), lang) if professions_vocab else str(p)
+        visible(professions_vocab.label(str(p), lang) if professions_vocab else str(p))
         for item in data["admission"].get("professions", [])
         for p in (item if isinstance(item, tuple) else (item,))  # one item read as several titles
     ]
-    return Matrix(programme.doc.path, dict(data["programme"]), columns, areas, terms, [name for name, _ in paths], professions)
+    # Every text from the file is `visible` here, once, for every matrix format and the HTML report.
+    shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
+    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions)

@@ -210,8 +210,16 @@ def environment():
         import jinja2
     except ImportError:
         raise NeedsJinja() from None
+    from markupsafe import Markup
+
+    from .reporters.escape import visible
+
+    def finalize(value):  # every {{ value }}: no control or bidi character from a programme file
+        return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("rusplan", "templates"),
+        finalize=finalize,
         autoescape=True,  # programme files are untrusted: every value is escaped
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -349,6 +349,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "{where}: ukjent rammeverk '{value}'{suggestion}",
         "en": "{where}: unknown framework '{value}'{suggestion}",
     },
+    # --- robustness: hostile input, signals, pipes, disks (issue 12) ----------
+    "number-too-long": {
+        "nb": "'{value}' er et tall på {length} tegn; rusplan leser tall på høyst {limit} tegn",
+        "nn": "'{value}' er eit tal på {length} teikn; rusplan les tal på høgst {limit} teikn",
+        "en": "'{value}' is a number of {length} characters; rusplan reads numbers of at most {limit}",
+    },
+    "number-too-large": {
+        "nb": "'{value}' er et for stort tall til å regne med",
+        "nn": "'{value}' er eit for stort tal til å rekne med",
+        "en": "'{value}' is too large a number to compute with",
+    },
+    "alias-repeat": {
+        "nb": "{where} er en kopi av {first} gjennom et YAML-alias (*); et emne eller en praksisperiode kan ikke telle to ganger, så skriv det ut hvis det er et annet",
+        "nn": "{where} er ein kopi av {first} gjennom eit YAML-alias (*); eit emne eller ein praksisperiode kan ikkje telje to gonger, så skriv det ut om det er eit anna",
+        "en": "{where} repeats {first} through a YAML alias (*); a course or practice period cannot count twice, so write it out if it is another one",
+    },
+    "worker-died": {
+        "nb": "filen ble ikke kontrollert: arbeidsprosessen som kontrollerte den, stoppet ({how}; for lite minne?)",
+        "nn": "fila vart ikkje kontrollert: arbeidsprosessen som kontrollerte henne, stoppa ({how}; for lite minne?)",
+        "en": "the file was not checked: the worker process checking it died ({how}; out of memory?)",
+    },
+    "worker-signal": {"nb": "signal {number}, {name}", "nn": "signal {number}, {name}", "en": "signal {number}, {name}"},
+    "worker-exit": {"nb": "avslutningskode {code}", "nn": "avslutningskode {code}", "en": "exit code {code}"},
+    "interrupted": {"nb": "avbrutt", "nn": "avbrote", "en": "interrupted"},
+    "cli-jobs-capped": {
+        "nb": "--jobs {asked} er flere enn prosessorene ({cpus}); bruker {cpus}",
+        "nn": "--jobs {asked} er fleire enn prosessorane ({cpus}); brukar {cpus}",
+        "en": "--jobs {asked} is more than the CPUs ({cpus}); using {cpus}",
+    },
+    "cli-output-is-rules": {
+        "nb": "{path} er en regelfil som denne kjøringen leser; rusplan skriver aldri til den",
+        "nn": "{path} er ei regelfil som denne køyringa les; rusplan skriv aldri til henne",
+        "en": "{path} is a rules file this run reads; rusplan never writes to it",
+    },
+    "format-near-miss": {
+        "nb": "format '{found}' er ukjent; mente du '{expected}'?",
+        "nn": "format '{found}' er ukjent; meinte du '{expected}'?",
+        "en": "format '{found}' is unknown; did you mean '{expected}'?",
+    },
+    "format-key-near-miss": {
+        "nb": "ukjent nøkkel '{key}'; mente du 'format'? Filen ser ut som en rusplan-programfil ('{expected}')",
+        "nn": "ukjend nøkkel '{key}'; meinte du 'format'? Fila ser ut som ei rusplan-programfil ('{expected}')",
+        "en": "unknown key '{key}'; did you mean 'format'? The file looks like a rusplan programme file ('{expected}')",
+    },
+    "skipped-files": {
+        "nb": "{count} filer hoppet over: {reason}",
+        "nn": "{count} filer hoppa over: {reason}",
+        "en": "{count} files skipped: {reason}",
+        "one": {"nb": "{count} fil hoppet over: {reason}", "nn": "{count} fil hoppa over: {reason}", "en": "{count} file skipped: {reason}"},
+    },
+    "stdout": {"nb": "standard utdata", "nn": "standard utdata", "en": "standard output"},
+    "too-many-path-values": {
+        "nb": "valgene gir {count} studieløp som til sammen har {values} verdier å kontrollere, over grensen på {limit}; færre valg eller færre emner holder deg under den",
+        "nn": "vala gir {count} studieløp som til saman har {values} verdiar å kontrollere, over grensa på {limit}; færre val eller færre emne held deg under henne",
+        "en": "the choices make {count} study paths holding {values} values to check between them, over the limit of {limit}; fewer choices or fewer courses keep under it",
+    },
 }
 
 

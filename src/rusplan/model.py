@@ -23,9 +23,16 @@ from .loader import Document
 from .result import Problem
 from .ruleset import Ruleset, _key
 from .selector import Match, select
+from .similar import Suggester
 from .validate import where
 
 MAX_STUDY_PATHS = 256
+# Per-path rules read every study path's courses, so checking costs about
+# (values under the courses of a path) x (study paths).  With 256 paths of
+# 6,000 courses that was 49 s; this caps the sum over all paths of the values
+# under each path's courses (a value counted once per path it is on), which
+# bounds a whole check at about 1 s of rules (docs/robustness.md).
+MAX_PATH_VALUES = 300_000
 
 # Every place in the format where an outcome reference may stand.
 OUTCOME_REFS = (
@@ -33,7 +40,9 @@ OUTCOME_REFS = (
     "courses[*].options[*].outcomes[*].covers",
     "practice[*].covers",
 )
-_REF = re.compile(r"\s*§?\s*([0-9]+)\s*([A-Za-z])\s*\Z")
+# One optional run of spaces on each side of "§", never two runs in a row: linear time
+# (a form like \s*§?\s* backtracks quadratically over 40,000 spaces).
+_REF = re.compile(r"\s*(?:§\s*)?([0-9]+)\s*([A-Za-z])\s*\Z")
 
 
 class InconsistentProgramme(Exception):
@@ -133,6 +142,7 @@ def practice_weeks(period: dict, ruleset: Ruleset) -> Fraction:
 
 def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     data = doc.data
+    _whole_numbers(data)
     _normalise_vocabularies(data, ruleset)
     _normalise_refs(data)
     for period in data.get("practice", []):
@@ -162,25 +172,29 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
         problem(("programme", "start"), "term-out-of-range", term=programme["start"])
 
     courses = [m for m in _course_matches(data)]
+    for path in [m.path for m in courses] + [("practice", i) for i in range(len(data.get("practice", [])))]:
+        if path in doc.repeats:
+            problem(path, "alias-repeat", first=where(doc.repeats[path]))
     codes: dict[str, tuple] = {}
     for match in courses:
         code = match.value["code"]
-        if code in codes:
+        if code in codes and match.path not in doc.repeats:
             problem(match.path + ("code",), "duplicate-course", code=code, first_line=doc.locate(codes[code])[0])
         codes.setdefault(code, match.path + ("code",))
         for i, semester in enumerate(semesters_of(match.value)):
             if semester > semesters:
                 sub = ("semester", i) if isinstance(match.value["semester"], list) else ("semester",)
                 problem(match.path + sub, "semester-beyond", semester=semester, semesters=semesters)
+    suggest = None
     for index, period in enumerate(data.get("practice", [])):
         if period["semester"] > semesters:
             problem(("practice", index, "semester"), "semester-beyond", semester=period["semester"], semesters=semesters)
         linked = period.get("course")
         if linked is not None and linked not in codes:
-            from difflib import get_close_matches  # only for a misspelling
-
-            close = get_close_matches(linked, list(codes), n=1, cutoff=0.6)
-            suggestion = messages.text("schema-suggestion", lang, best=close[0]) if close else ""
+            if suggest is None:
+                suggest = Suggester(codes, cutoff=0.6)
+            close = suggest(linked)
+            suggestion = messages.text("schema-suggestion", lang, best=close) if close else ""
             problem(("practice", index, "course"), "unknown-course", code=linked, suggestion=suggestion)
 
     paths = _study_paths(data, problems, lang, doc.locate(("courses",)))
@@ -215,6 +229,19 @@ def _study_paths(data: dict, problems: list[Problem], lang: str, at: tuple[int, 
             Problem(messages.text("too-many-paths", lang, count=count, limit=MAX_STUDY_PATHS), *at, code="too-many-paths", where="courses")
         )
         return []
+    # Every path holds each fixed course, and each option of a choice is on count / len(options) paths.
+    values = count * sum(_size(m.value) for _, m in fixed)
+    values += sum(count // len(options) * sum(_size(m.value) for _, m in options) for options in choices)
+    if values > MAX_PATH_VALUES:
+        problems.append(
+            Problem(
+                messages.text("too-many-path-values", lang, count=count, values=values, limit=MAX_PATH_VALUES),
+                *at,
+                code="too-many-path-values",
+                where="courses",
+            )
+        )
+        return []
     periods = [Match(p, ("practice", i)) for i, p in enumerate(data.get("practice", []))]
     paths = []
     for picked in itertools.product(*choices):
@@ -224,6 +251,29 @@ def _study_paths(data: dict, problems: list[Problem], lang: str, at: tuple[int, 
         practice = [p for p in periods if p.value.get("course") is None or p.value["course"] in codes]
         paths.append(StudyPath(name, [m for _, m in ordered], practice))
     return paths
+
+
+def _size(value: Any) -> int:
+    """The values in `value`, itself included (a course: its code, name, outcomes, ...)."""
+    if isinstance(value, dict):
+        return 1 + sum(_size(v) for v in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_size(v) for v in value)
+    return 1
+
+
+def _whole(value: Any) -> Any:
+    return int(value) if isinstance(value, float) else value
+
+
+def _whole_numbers(data: dict) -> None:
+    """Semesters written `4.0` are the integer 4 (JSON Schema's "integer" accepts them)."""
+    programme = data["programme"]
+    programme["semesters"] = _whole(programme["semesters"])
+    for expr in ("courses[*].semester", "courses[*].options[*].semester", "practice[*].semester"):
+        for match in select(expr, data):
+            value = match.value
+            _set(data, match.path, [_whole(v) for v in value] if isinstance(value, list) else _whole(value))
 
 
 def _set(data: Any, path: tuple, value: Any) -> None:
@@ -282,4 +332,5 @@ def _normalise_refs(data: dict) -> None:
             for i, ref in enumerate(refs):
                 m = _REF.match(ref) if isinstance(ref, str) else None
                 if m:
-                    refs[i] = f"{int(m.group(1))}{m.group(2).lower()}"
+                    # Leading zeros stripped as text: int() refuses numbers over 4,300 digits.
+                    refs[i] = f"{m.group(1).lstrip('0') or '0'}{m.group(2).lower()}"

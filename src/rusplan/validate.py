@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from . import messages
 from .loader import Document
 from .result import Problem
+from .similar import closest
 
 PROGRAMME_SCHEMA = "programme-v1.schema.json"
 RULES_SCHEMA = "rules-v1.schema.json"
@@ -35,9 +36,16 @@ def schema(name: str) -> dict:
 @lru_cache(maxsize=None)
 def validator(name: str):
     """The compiled validator for a bundled schema, built once per process."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, ValidationError, validators
 
-    return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    from .fastschema import compile_pattern
+
+    def pattern(validator, pattern, instance, schema):  # ECMA's `$`, as fastschema has it
+        if validator.is_type(instance, "string") and not compile_pattern(pattern).search(instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+    cls = validators.extend(Draft202012Validator, {"pattern": pattern})
+    return cls(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @lru_cache(maxsize=None)
@@ -142,10 +150,8 @@ def _describe(error, doc: Document, lang: str) -> list[Problem]:
         out = []
         for key in value:
             if key not in allowed:
-                from difflib import get_close_matches
-
-                close = get_close_matches(key, allowed, n=1, cutoff=0.6)
-                suggestion = messages.text("schema-suggestion", lang, best=close[0]) if close else ""
+                close = closest(key, allowed, cutoff=0.6)
+                suggestion = messages.text("schema-suggestion", lang, best=close) if close else ""
                 out.append(problem("schema-unknown-key", path + (key,), True, where=at, key=key, suggestion=suggestion))
         return out
     if kind == "required" and isinstance(value, dict):

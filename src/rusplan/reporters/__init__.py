@@ -15,6 +15,9 @@ FORMATS = ("text", "json", "sarif", "junit", "markdown", "github", "html")
 # Formats that show the coverage matrix: the checker builds it from the
 # programme it has already parsed, so reporters never read a file again.
 MATRIX_FORMATS = frozenset({"html"})
+# Formats that list the files a folder walk skipped; for the others the command says it on
+# stderr (the JSON report's keys are fixed by rusplan/report/v1: a new key is a new version).
+SKIPS_SHOWN = frozenset({"text", "markdown", "github"})
 
 
 @dataclass
@@ -24,6 +27,9 @@ class RenderContext:
     quiet: bool = False
     rulesets: tuple = field(default_factory=tuple)
     as_of: str = ""
+    # Files a folder walk skipped (batch.Skipped), filled while the reports are read;
+    # complete once the last report has been taken.
+    skipped: list = field(default_factory=list)
 
 
 def render(fmt: str, reports: list, ctx: RenderContext) -> str:

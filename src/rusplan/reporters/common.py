@@ -70,3 +70,15 @@ def summary_sentence(reports: list, lang: str) -> str:
         if s[key]:
             text += messages.text(f"batch-total-{key}", lang, count=s[key])
     return text
+
+
+def skipped_lines(skipped: list, lang: str) -> list[str]:
+    """'5 filer hoppet over: <reason>', one line per distinct reason, in path order."""
+    from .escape import shorten, visible
+
+    groups: dict[str, int] = {}
+    for entry in skipped:
+        groups[entry.reason] = groups.get(entry.reason, 0) + 1
+    return [
+        messages.text("skipped-files", lang, count=count, reason=shorten(visible(reason), 200)) for reason, count in groups.items()
+    ]

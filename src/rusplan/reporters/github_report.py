@@ -8,38 +8,33 @@ plain summary line.
 from __future__ import annotations
 
 from ..result import FileReport
-from .common import artifact_path, finding_text, problem_text, summary_sentence
+from .common import artifact_path, finding_text, problem_text, skipped_lines, summary_sentence
+from .escape import github_data, github_property, safe_line, visible
 
 _COMMANDS = {"fail": "error", "unrecognised": "error", "warn": "warning", "waived": "notice"}
 
 
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def command(kind: str, path: str, line: int, column: int, title: str, message: str) -> str:
-    props = [f"file={_property(artifact_path(path))}"]
+    """One workflow command; `message` may hold rusplan's own line breaks, user text has none left."""
+    props = [f"file={github_property(visible(artifact_path(path)))}"]
     if line:
         props += [f"line={line}", f"col={max(column, 1)}"]
-    props.append(f"title={_property(title)}")
-    return f"::{kind} {','.join(props)}::{_data(message)}"
+    props.append(f"title={github_property(visible(title))}")
+    return f"::{kind} {','.join(props)}::{github_data(message)}"
 
 
 def render(reports: list[FileReport], ctx) -> str:
     lines = []
     for report in reports:
         for problem in report.errors:
-            lines.append(command("error", report.path, problem.line, problem.column, f"rusplan {problem.code}", problem_text(problem)))
+            lines.append(command("error", report.path, problem.line, problem.column, f"rusplan {problem.code}", visible(problem_text(problem))))
         for r in report.results:
             kind = _COMMANDS.get(r.status)
             if kind is None:
                 continue
             title = f"rusplan {r.rule}" + (f" ({r.section})" if r.section else "")
-            text = finding_text(r, ctx.lang) + (f"\n«{r.quote}»" if r.quote else "")
+            text = visible(finding_text(r, ctx.lang)) + (f"\n«{visible(r.quote)}»" if r.quote else "")
             lines.append(command(kind, report.path, r.line, r.column, title, text))
-    lines.append(summary_sentence(reports, ctx.lang))
+    lines.append(safe_line(visible(summary_sentence(reports, ctx.lang))))
+    lines += [safe_line(line) for line in skipped_lines(ctx.skipped, ctx.lang)]
     return "\n".join(lines) + "\n"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from ..result import FileReport, summary
+from .escape import json_text, visible
 
 SCHEMA_ID = "rusplan/report/v2"
 
@@ -15,10 +14,10 @@ def document(reports: list[FileReport], ctx) -> dict:
         "lang": ctx.lang,
         "as_of": ctx.as_of,
         "rulesets": [ruleset.status(ctx.lang) for ruleset in ctx.rulesets],
-        "files": [r.as_dict() for r in reports],
+        "files": [dict(r.as_dict(), path=visible(r.path)) for r in reports],
         "summary": summary(reports),
     }
 
 
 def render(reports: list[FileReport], ctx) -> str:
-    return json.dumps(document(reports, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(reports, ctx), indent=2) + "\n"

@@ -18,8 +18,10 @@ from pathlib import PurePath
 from .. import messages
 from ..result import FileReport
 from .common import finding_text, problem_text, where
+from .escape import visible
 
-# Characters XML 1.0 cannot carry at all, even escaped (YAML "\x01" can make them).
+# Characters XML 1.0 cannot carry at all, even escaped; user text is already `visible`,
+# so only U+FFFE/U+FFFF can be left for this net to catch.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -43,7 +45,7 @@ def _by_rule(report: FileReport) -> dict[str, list]:
 
 def _finding_lines(path: str, results: list, lang: str) -> str:
     lines = [
-        f"{messages.text('status-' + r.status, lang)}: {where(path, r.line, r.column)}: {finding_text(r, lang)}"
+        f"{messages.text('status-' + r.status, lang)}: {where(visible(path), r.line, r.column)}: {visible(finding_text(r, lang))}"
         for r in results
         if r.status in ("fail", "unrecognised", "warn", "waived")
     ]
@@ -61,11 +63,11 @@ def _testcase(suite: ET.Element, classname: str, rule: str, results: list, path:
     unjudged = [r for r in results if r.status == "unrecognised"]
     if unjudged and not failed:
         # The rule could not judge a value: an error of the case, not a failed requirement.
-        message = "; ".join(finding_text(r, lang) for r in unjudged)
+        message = "; ".join(visible(finding_text(r, lang)) for r in unjudged)
         _element(case, "error", _finding_lines(path, results, lang), message=message, type="unrecognised")
         return "error"
     if failed:
-        message = "; ".join(finding_text(r, lang) for r in failed)
+        message = "; ".join(visible(finding_text(r, lang)) for r in failed)
         _element(case, "failure", _finding_lines(path, results, lang), message=message, type=rule)
         return "failure"
     if all(r.status == "skip" for r in results):
@@ -91,14 +93,14 @@ def _properties(suite: ET.Element, report: FileReport, rulesets, lang: str) -> N
 
 
 def _suite(parent: ET.Element, report: FileReport, lang: str, rulesets=()) -> dict:
-    suite = _element(parent, "testsuite", name=report.path)
+    suite = _element(parent, "testsuite", name=visible(report.path))
     _properties(suite, report, rulesets, lang)
-    classname = "rusplan." + (report.programme or PurePath(report.path).stem).replace(".", "_")
+    classname = "rusplan." + visible(report.programme or PurePath(report.path).stem).replace(".", "_")
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if report.errors:
         case = _element(suite, "testcase", classname=classname, name="input")
-        body = "\n".join(f"{where(report.path, p.line, p.column)}: {problem_text(p)}" for p in report.errors)
-        _element(case, "error", body, message=problem_text(report.errors[0]), type=report.errors[0].code)
+        body = "\n".join(f"{where(visible(report.path), p.line, p.column)}: {visible(problem_text(p))}" for p in report.errors)
+        _element(case, "error", body, message=visible(problem_text(report.errors[0])), type=report.errors[0].code)
         counts["tests"] += 1
         counts["errors"] += 1
     for rule, results in _by_rule(report).items():

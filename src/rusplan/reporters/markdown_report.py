@@ -1,32 +1,23 @@
 """A merge-request comment: the verdict per file, a table of what to fix, a summary.
 
 User text (messages name courses and values from the programme file) is
-escaped for GitHub/GitLab-flavoured markdown: a `|` or a newline would break
-the table, and `<` could open HTML.
+escaped for GitHub/GitLab-flavoured markdown (escape.markdown_text): a `|` or
+a newline would break the table, `<` could open HTML, `[`/`!` a link or an
+image and `@` a mention.
 """
 
 from __future__ import annotations
 
-import re
-
 from .. import messages
 from ..result import FileReport, summary
-from .common import finding_text, problem_text, summary_sentence, verdict_text, where
+from .common import finding_text, problem_text, skipped_lines, summary_sentence, verdict_text, where
+from .escape import markdown_code, markdown_text
 
 _MARKS = {"fail": "❌", "warn": "⚠️", "waived": "➖", "invalid": "❌", "pass": "✅", "unrecognised": "❓", "transition": "⏳"}
 _LISTED = ("fail", "unrecognised", "warn", "waived")
 
 
-def cell(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-    return re.sub(r"\r\n|\r|\n", "<br>", text)
-
-
-def code(text: str) -> str:
-    """`text` as a code span in a table cell, fenced past any backticks inside it."""
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
+cell, code = markdown_text, markdown_code
 
 
 def _mark(report: FileReport) -> str:
@@ -69,4 +60,5 @@ def render(reports: list[FileReport], ctx) -> str:
         if rows:
             lines += [head, "|---|---|---|---|", *rows, ""]
     lines.append(f"**{cell(summary_sentence(reports, lang))}**")
+    lines += ["", *(cell(line) for line in skipped_lines(ctx.skipped, lang))] if ctx.skipped else []
     return "\n".join(lines) + "\n"

@@ -9,13 +9,14 @@ same bytes.
 
 from __future__ import annotations
 
-import json
+import os
 from urllib.parse import quote
 
 from .. import __version__, messages
 from ..result import FileReport
 from ..waivers import WAIVER_RULE
 from .common import artifact_path, finding_text, problem_text
+from .escape import json_text, visible
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://rusplan.example/"  # the project has no public home yet; same host as the schemas' $id
@@ -72,7 +73,8 @@ def descriptors(ctx) -> list[dict]:
 def _location(path: str, line: int, column: int) -> dict:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": quote(artifact_path(path), safe="/"), "uriBaseId": "%SRCROOT%"},
+            # The URI names the file's real bytes (%FF for a byte that is not UTF-8).
+            "artifactLocation": {"uri": quote(os.fsencode(artifact_path(path)), safe="/"), "uriBaseId": "%SRCROOT%"},
             "region": {"startLine": max(line, 1), "startColumn": max(column, 1)},
         }
     }
@@ -92,7 +94,7 @@ def results(reports: list[FileReport], rules: list[dict], lang: str) -> list[dic
     out = []
     for report in reports:
         for problem in report.errors:
-            out.append(_result(INPUT_ERROR, index[INPUT_ERROR], "error", problem_text(problem), _location(report.path, problem.line, problem.column)))
+            out.append(_result(INPUT_ERROR, index[INPUT_ERROR], "error", visible(problem_text(problem)), _location(report.path, problem.line, problem.column)))
         for r in report.results:
             if r.status not in _REPORTED:
                 continue
@@ -100,9 +102,9 @@ def results(reports: list[FileReport], rules: list[dict], lang: str) -> list[dic
                 index[r.rule] = len(rules)
                 rules.append(_extra_descriptor(r))
             level = "warning" if r.status == "warn" or (r.status == "waived" and r.severity == "warning") else "error"
-            item = _result(r.rule, index[r.rule], level, finding_text(r, lang), _location(report.path, r.line, r.column))
+            item = _result(r.rule, index[r.rule], level, visible(finding_text(r, lang)), _location(report.path, r.line, r.column))
             if r.status == "waived":
-                item["suppressions"] = [{"kind": "external", "status": "accepted", "justification": r.reason}]
+                item["suppressions"] = [{"kind": "external", "status": "accepted", "justification": visible(r.reason)}]
             out.append(item)
     return out
 
@@ -131,11 +133,11 @@ def document(reports: list[FileReport], ctx) -> dict:
                 "results": found,
                 # Each file's verdict, which results alone cannot tell: a § 22-only programme
                 # ("transition") or one rusplan could not fully judge ("unrecognised").
-                "properties": {"verdicts": {artifact_path(r.path): r.verdict for r in reports}},
+                "properties": {"verdicts": {visible(artifact_path(r.path)): r.verdict for r in reports}},
             }
         ],
     }
 
 
 def render(reports: list[FileReport], ctx) -> str:
-    return json.dumps(document(reports, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(reports, ctx), indent=2) + "\n"

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from .. import messages
 from ..result import FileBrief, FileReport
-from .common import file_sentence, finding_text, problem_text, summary_sentence, verdict_text, where
+from .common import file_sentence, finding_text, problem_text, skipped_lines, summary_sentence, verdict_text, where
+from .escape import safe_line, shorten, visible
 
 _COLORS = {"pass": "32", "fail": "31", "warn": "33", "skip": "2", "waived": "36", "invalid": "31", "unrecognised": "35", "transition": "33"}
 _MARKS = {"pass": "✓", "fail": "✗", "warn": "!", "skip": "-", "waived": "~", "unrecognised": "?"}
+CELL, PATH_CELL = 60, 120  # longest institution/programme and path in the batch table
 
 
 def _paint(text: str, status: str, on: bool) -> str:
@@ -20,30 +22,33 @@ def _paint(text: str, status: str, on: bool) -> str:
 
 
 def render_file(report: FileReport, ctx) -> list[str]:
+    """The file's lines; everything from the file or its name goes through `visible`,
+    and each line through `safe_line` before it is painted."""
     lang, color = ctx.lang, ctx.color
     lines = []
-    title = " ".join(x for x in (report.institution, report.programme) if x)
+    path = visible(report.path)
+    title = visible(" ".join(x for x in (report.institution, report.programme) if x))
     if not ctx.quiet:
-        lines.append(f"{report.path}" + (f" — {title}" if title else ""))
+        lines.append(safe_line(path + (f" — {title}" if title else "")))
     for problem in report.errors:
-        at = where(report.path, problem.line, problem.column)
-        lines.append(f"{at}: {_paint(messages.text('verdict-invalid', lang), 'invalid', color)}: {problem_text(problem)}")
+        at = safe_line(where(path, problem.line, problem.column))
+        lines.append(f"{at}: {_paint(messages.text('verdict-invalid', lang), 'invalid', color)}: {visible(problem_text(problem))}")
     for r in report.results:
         if ctx.quiet and r.status not in ("fail", "warn", "unrecognised"):
             continue
         status = _paint(f"{_MARKS[r.status]} {messages.text('status-' + r.status, lang)}", r.status, color)
         head = f"  {status:<{12 + (9 if color else 0)}} {r.rule:<22} {r.section:<9}"
         if r.status in ("pass", "skip"):
-            lines.append(f"{head} {r.message}")
+            lines.append(f"{head} {visible(r.message)}")
             continue
-        lines.append(f"{head} {where(report.path, r.line, r.column)}: {finding_text(r, lang)}")
+        lines.append(f"{head} {where(path, r.line, r.column)}: {visible(finding_text(r, lang))}")
         if r.quote and not ctx.quiet:
-            lines.append(f"{'':>46}«{r.quote}»")
+            lines.append(f"{'':>46}«{visible(r.quote)}»")
     for note in report.info:
         if not ctx.quiet:
-            lines.append(f"  i {note}")
+            lines.append(f"  i {visible(note)}")
     brief = report.brief()
-    lines.append(_paint(file_sentence(brief, lang), brief.verdict, color))
+    lines.append(_paint(safe_line(visible(file_sentence(brief, lang))), brief.verdict, color))
     return lines
 
 
@@ -60,6 +65,8 @@ def stream(reports, ctx, out) -> list[FileBrief]:
         out("\n")
         for line in table_lines(briefs, ctx):  # line by line: 10,000 rows are never one string
             out(line + "\n")
+    for line in skipped_lines(ctx.skipped, ctx.lang):
+        out(line + "\n")
     return briefs
 
 
@@ -75,7 +82,15 @@ def table_lines(briefs: list[FileBrief], ctx):
     head = tuple(messages.text(f"table-{c}", lang) for c in ("institution", "programme", "errors", "warnings", "verdict", "file"))
 
     def row(b: FileBrief) -> tuple:
-        return (b.institution or "-", b.programme or "-", str(b.errors), str(b.warnings), verdict_text(b.verdict, lang, b.judged_only_by), b.path)
+        # Capped: one 1 MB institution name would pad every row to 1 MB.
+        return (
+            shorten(visible(b.institution), CELL) or "-",
+            shorten(visible(b.programme), CELL) or "-",
+            str(b.errors),
+            str(b.warnings),
+            verdict_text(b.verdict, lang, b.judged_only_by),
+            _tail(visible(b.path), PATH_CELL),
+        )
 
     widths = [len(h) for h in head]
     for b in briefs:
@@ -84,5 +99,10 @@ def table_lines(briefs: list[FileBrief], ctx):
     yield fmt.format(*head).rstrip()
     yield "  ".join("-" * w for w in widths)
     for b in briefs:
-        yield fmt.format(*row(b)).rstrip()
+        yield safe_line(fmt.format(*row(b)).rstrip())
     yield summary_sentence(briefs, lang)
+
+
+def _tail(path: str, limit: int) -> str:
+    """A long path cut at the front: the file name is what a reader looks for."""
+    return path if len(path) <= limit else "…" + path[len(path) - limit + 1:]
