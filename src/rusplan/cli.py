@@ -31,6 +31,7 @@ app.add_typer(rules_app, name="rules")
 
 class Lang(str, Enum):
     nb = "nb"
+    nn = "nn"
     en = "en"
 
 

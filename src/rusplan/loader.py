@@ -283,26 +283,7 @@ def parse(
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        code, params = "yaml", {"problem": problem}
-        context = exc.context_mark
-        if "another document" in (exc.problem or ""):
-            problem = "a second YAML document ('---') follows the first; a programme file holds exactly one"
-            code, params = "multiple-documents", {}
-        elif exc.context and context and mark is exc.problem_mark and context.line != mark.line:
-            # libyaml stops where it notices the error, which for an unclosed
-            # quote or bracket can be far below it; the context marks the start.
-            code = "yaml-context"
-            params.update(context=exc.context, line=context.line + 1, column=context.column + 1)
-            problem = f"{problem} ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
-        raise LoadError(
-            problem,
-            line=mark.line + 1 if mark else 0,
-            column=mark.column + 1 if mark else 0,
-            code=code,
-            params=params,
-        ) from None
+        raise _syntax_error(text, exc) from None
     except yaml.reader.ReaderError as exc:  # a control character; no mark, and libyaml's position is in bytes
         index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         problem = f"unacceptable character #x{exc.character:04x}: {exc.reason}" if index != -1 else exc.reason
@@ -310,8 +291,8 @@ def parse(
             f"invalid YAML: {problem}",
             line=text.count("\n", 0, index) + 1 if index != -1 else 0,
             column=index - text.rfind("\n", 0, index) if index != -1 else 0,
-            code="yaml",
-            params={"problem": problem},
+            code="yaml-control" if index != -1 else "yaml-syntax",
+            params={"problem": problem, "code": f"U+{exc.character:04X}" if index != -1 else ""},
         ) from None
     except yaml.YAMLError as exc:
         raise LoadError(f"invalid YAML: {exc}".splitlines()[0], code="yaml") from None
@@ -326,6 +307,32 @@ def parse(
     return doc
 
 
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> LoadError:
+    """A LoadError that names the mistake behind a libyaml syntax error (yamlerrors.py)."""
+    from .yamlerrors import explain
+
+    if "another document" in (exc.problem or ""):
+        mark = exc.problem_mark
+        return LoadError(
+            "a second YAML document ('---') follows the first; a programme file holds exactly one",
+            line=mark.line + 1,
+            column=mark.column + 1,
+            code="multiple-documents",
+        )
+    mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
+    code, line, column, params = explain(
+        text,
+        exc.problem or "",
+        exc.context or "",
+        mark.line + 1 if mark else 1,
+        mark.column + 1 if mark else 1,
+        context.line + 1 if context else 0,
+        context.column + 1 if context else 0,
+    )
+    params.setdefault("problem", exc.problem or "")
+    return LoadError(f"invalid YAML: {exc.problem or exc.context}", line=line, column=column, code=code, params=params)
+
+
 def load(
     path: str,
     *,
@@ -334,6 +341,24 @@ def load(
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> Document:
     return parse(read_text(path, max_bytes), path, max_depth=max_depth, max_nodes=max_nodes)
+
+
+def _refuse_odd_space(node: yaml.Node, value: str, anywhere: bool) -> None:
+    """A pasted odd space (NBSP, ...) in a key, or around an unquoted value, is a paste error."""
+    from .yamlerrors import ODD_SPACES
+
+    spots = [i for i, c in enumerate(value) if c in ODD_SPACES] if anywhere else [
+        i for i in (0, len(value) - 1) if value[i] in ODD_SPACES
+    ]
+    if spots:
+        mark = node.start_mark
+        raise LoadError(
+            f"special space U+{ord(value[spots[0]]):04X} in '{value.strip()}'",
+            line=mark.line + 1,
+            column=mark.column + 1 + (spots[0] if mark.line == node.end_mark.line else 0),
+            code="yaml-odd-space",
+            params={"code": f"U+{ord(value[spots[0]]):04X}"},
+        )
 
 
 class _Builder:
@@ -384,6 +409,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, "a key must be plain text, not a list or mapping", code="complex-key")
             key = key_node.value
+            _refuse_odd_space(key_node, key, anywhere=True)
             if key in result:
                 first = self.doc.key_marks[path + (key,)]
                 self.fail(
@@ -402,6 +428,8 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         tag, value = node.tag, node.value
         if tag == _STR:
+            if not node.style and value:  # plain (libyaml gives "", the Python parser None)
+                _refuse_odd_space(node, value, anywhere=False)
             return value
         if tag == _NULL:
             return None

@@ -8,7 +8,10 @@ generic check-function messages and report chrome.  Templates use
 
 from __future__ import annotations
 
-LANGS = ("nb", "en")
+LANGS = ("nb", "nn", "en")
+
+# Where a sentence is missing in a language, the nearest one is used.
+FALLBACK = {"nn": "nb", "nb": "en"}
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- loading ---------------------------------------------------------
@@ -43,6 +46,82 @@ MESSAGES: dict[str, dict[str, str]] = {
     "encoding": {
         "nb": "ikke UTF-8: ugyldig byte ved posisjon {offset}; lagre filen som UTF-8",
         "en": "not UTF-8: invalid byte at offset {offset}; save the file as UTF-8",
+    },
+    # --- YAML syntax errors (yamlerrors.py names the mistake; the parser's English stays out of nb/nn)
+    "yaml-colon-in-value": {
+        "nb": "kolon med mellomrom etter (': ') inne i verdien til '{key}' gjør at YAML leser resten som en ny nøkkel; sett verdien i anførselstegn: {rewrite}",
+        "nn": "kolon med mellomrom etter (': ') inne i verdien til '{key}' gjer at YAML les resten som ein ny nøkkel; set verdien i hermeteikn: {rewrite}",
+        "en": "a colon followed by a space (': ') inside the value of '{key}' makes YAML read the rest as a new key; put the value in quotes: {rewrite}",
+    },
+    "yaml-tab": {
+        "nb": "linjen er rykket inn med tabulator; YAML godtar bare mellomrom som innrykk: bytt tabulatoren med mellomrom",
+        "nn": "linja er rykt inn med tabulator; YAML godtek berre mellomrom som innrykk: byt tabulatoren med mellomrom",
+        "en": "the line is indented with a tab; YAML allows only spaces as indentation: replace the tab with spaces",
+    },
+    "yaml-odd-space": {
+        "nb": "et spesielt mellomrom ({code}, ofte limt inn fra Word eller en nettside) står der YAML venter et vanlig mellomrom; bytt det med et vanlig mellomrom",
+        "nn": "eit spesielt mellomrom ({code}, ofte lima inn frå Word eller ei nettside) står der YAML ventar eit vanleg mellomrom; byt det med eit vanleg mellomrom",
+        "en": "a special space ({code}, often pasted from Word or a web page) stands where YAML expects an ordinary space; replace it with an ordinary space",
+    },
+    "yaml-indent": {
+        "nb": "innrykket stemmer ikke: linjen begynner i kolonne {found}, men linjen den hører sammen med (linje {above}) begynner i kolonne {expected}; rykk inn til kolonne {expected}",
+        "nn": "innrykket stemmer ikkje: linja byrjar i kolonne {found}, men linja ho høyrer saman med (linje {above}) byrjar i kolonne {expected}; rykk inn til kolonne {expected}",
+        "en": "the indentation is off: the line starts in column {found}, but the line it belongs with (line {above}) starts in column {expected}; indent it to column {expected}",
+    },
+    "yaml-list-indent": {
+        "nb": "listeelementet begynner i kolonne {found}, men listen som begynner på linje {list_line} har strekene sine i kolonne {expected}; rykk inn til kolonne {expected}",
+        "nn": "listeelementet byrjar i kolonne {found}, men lista som byrjar på linje {list_line} har strekane sine i kolonne {expected}; rykk inn til kolonne {expected}",
+        "en": "the list item starts in column {found}, but the list that starts at line {list_line} has its dashes in column {expected}; indent it to column {expected}",
+    },
+    "yaml-dash-in-mapping": {
+        "nb": "et listeelement ('- ') står blant nøklene i en tabell; flytt det inn under nøkkelen det hører til, eller fjern '- '",
+        "nn": "eit listeelement ('- ') står mellom nøklane i ein tabell; flytt det inn under nøkkelen det høyrer til, eller fjern '- '",
+        "en": "a list item ('- ') stands among the keys of a mapping; move it under the key it belongs to, or remove the '- '",
+    },
+    "yaml-unclosed-quote": {
+        "nb": "anførselstegnet {quote} som begynner her, blir ikke lukket på samme linje; avslutt verdien med {quote}",
+        "nn": "hermeteiknet {quote} som byrjar her, blir ikkje lukka på same linja; avslutt verdien med {quote}",
+        "en": "the quote {quote} that starts here is not closed on the same line; end the value with {quote}",
+    },
+    "yaml-after-quote": {
+        "nb": "det står tekst etter det avsluttende anførselstegnet; sett hele verdien i anførselstegn: {rewrite}",
+        "nn": "det står tekst etter det avsluttande hermeteiknet; set heile verdien i hermeteikn: {rewrite}",
+        "en": "there is text after the closing quote; put the whole value in quotes: {rewrite}",
+    },
+    "yaml-unclosed-bracket": {
+        "nb": "'{bracket}' som begynner her, blir ikke lukket; avslutt med '{closing}' på samme linje",
+        "nn": "'{bracket}' som byrjar her, blir ikkje lukka; avslutt med '{closing}' på same linja",
+        "en": "the '{bracket}' that starts here is not closed; end it with '{closing}' on the same line",
+    },
+    "yaml-unclosed-bracket-hash": {
+        "nb": "'{bracket}' som begynner her, blir ikke lukket fordi ' #' innleder en kommentar og resten av linjen blir borte; sett teksten med # i anførselstegn",
+        "nn": "'{bracket}' som byrjar her, blir ikkje lukka fordi ' #' innleier ein kommentar og resten av linja blir borte; set teksten med # i hermeteikn",
+        "en": "the '{bracket}' that starts here is not closed because ' #' starts a comment and the rest of the line is lost; put the text with # in quotes",
+    },
+    "yaml-typographic-quote": {
+        "nb": "verdien står i typografiske anførselstegn ({quote}), som YAML ikke regner som anførselstegn; bruk rette anførselstegn: {rewrite}",
+        "nn": "verdien står i typografiske hermeteikn ({quote}), som YAML ikkje reknar som hermeteikn; bruk rette hermeteikn: {rewrite}",
+        "en": "the value is in typographic quotes ({quote}), which YAML does not treat as quotes; use straight quotes: {rewrite}",
+    },
+    "yaml-undefined-alias": {
+        "nb": "'*{alias}' viser til et anker ('&{alias}') som ikke finnes tidligere i filen",
+        "nn": "'*{alias}' viser til eit anker ('&{alias}') som ikkje finst tidlegare i fila",
+        "en": "'*{alias}' refers to an anchor ('&{alias}') that does not occur earlier in the file",
+    },
+    "yaml-unexpected-end": {
+        "nb": "filen slutter midt i en verdi; se etter et anførselstegn eller en parentes som ikke er lukket",
+        "nn": "fila sluttar midt i ein verdi; sjå etter eit hermeteikn eller ein parentes som ikkje er lukka",
+        "en": "the file ends in the middle of a value; look for a quote or bracket that is not closed",
+    },
+    "yaml-control": {
+        "nb": "kontrolltegnet {code} er ikke tillatt i en YAML-fil; fjern det",
+        "nn": "kontrollteiknet {code} er ikkje tillate i ei YAML-fil; fjern det",
+        "en": "the control character {code} is not allowed in a YAML file; remove it",
+    },
+    "yaml-syntax": {
+        "nb": "filen er ikke gyldig YAML her; se etter innrykk, kolon og anførselstegn på denne linjen og linjen over",
+        "nn": "fila er ikkje gyldig YAML her; sjå etter innrykk, kolon og hermeteikn på denne linja og linja over",
+        "en": "invalid YAML here ({problem}); look at the indentation, colons and quotes on this line and the one above",
     },
     "too-deep": {"nb": "nøstingen er dypere enn {limit} nivåer", "en": "nesting is deeper than {limit} levels"},
     "too-many-nodes": {
@@ -173,11 +252,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table-warnings": {"nb": "Advarsler", "en": "Warnings"},
     "table-verdict": {"nb": "Resultat", "en": "Verdict"},
     "table-file": {"nb": "Fil", "en": "File"},
-    "yaml": {"nb": "ugyldig YAML: {problem}", "en": "invalid YAML: {problem}"},
-    "yaml-context": {
-        "nb": "ugyldig YAML: {problem} ({context}, som begynner på linje {line}, kolonne {column})",
-        "en": "invalid YAML: {problem} ({context} that starts at line {line}, column {column})",
-    },
     "cli-output-exists": {"nb": "{path} finnes; bruk --force for å overskrive", "en": "{path} exists; use --force to overwrite it"},
     "cli-cannot-write": {"nb": "kan ikke skrive {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "cli-bad-date": {"nb": "--as-of må være en dato som 2026-01-31, ikke '{value}'", "en": "--as-of must be a date like 2026-01-31, not '{value}'"},
@@ -305,7 +379,7 @@ def text(key: str, lang: str, /, **params) -> str:
     entry = MESSAGES[key]
     if "one" in entry and params.get(entry.get("plural", "count")) == 1:
         entry = entry["one"]
-    return entry.get(lang, entry["en"]).format(**params)
+    return (entry.get(lang) or entry.get(FALLBACK.get(lang, "en")) or entry["en"]).format(**params)
 
 
 def has(key: str) -> bool:
@@ -326,3 +400,167 @@ def category_label(category: str, lang: str) -> str:
     """An outcome category of the rules file ("generell-kompetanse") as words."""
     key = f"category-{category}"
     return text(key, lang) if has(key) else category.replace("-", " ")
+
+
+# --- Nynorsk -------------------------------------------------------------------
+# The nn sentences of the entries above, kept together so that the nb/en
+# table stays as it was written (and merges cleanly).  An entry that carries
+# its own "nn" keeps it.  A value with "one" gives the singular form too.
+_NYNORSK: dict = {
+    "not-found": "fila finst ikkje",
+    "unreadable": "kan ikkje lese fila: {reason}",
+    "not-a-file": "ikkje ei vanleg fil",
+    "unreadable-folder": "kan ikkje lese mappa: {reason}",
+    "link-broken": "symbolsk lenkje som er broten eller går i ring; hoppa over",
+    "link-outside": "symbolsk lenkje som peikar ut av mappa; ikkje følgd",
+    "special-file": "ikkje ei vanleg fil (FIFO, eining eller socket); hoppa over",
+    "too-large": "fila er {size} byte, over grensa på {limit}; auk grensa med --max-bytes dersom fila er ekte",
+    "binary": "binærdata: NUL-byte ved posisjon {offset}; programfiler er UTF-8-tekst",
+    "utf16": "fila ser ut til å vere UTF-16 (NUL-byte ved posisjon {offset}); lagre ho som UTF-8",
+    "encoding": "ikkje UTF-8: ugyldig byte ved posisjon {offset}; lagre fila som UTF-8",
+    "too-deep": "nøstinga er djupare enn {limit} nivå",
+    "too-many-nodes": "dokumentet blir utvida til meir enn {limit} nodar (anker og alias, &a / *a, mangfaldiggjer innhaldet)",
+    "too-many-nodes-written": "dokumentet har meir enn {limit} nodar; ei programfil treng langt færre",
+    "empty": "fila er tom",
+    "multiple-documents": "eit nytt YAML-dokument ('---') følgjer etter det første; ei programfil har nøyaktig eitt",
+    "duplicate-key": "nøkkelen '{key}' står to gonger (første gong på linje {first_line})",
+    "ambiguous-number": "'{value}' blir lese som eit tal på ein overraskande måte (oktal, seksagesimal, heksadesimal eller med '_'); skriv \"{value}\" eller eit vanleg tal",
+    "merge-key": "YAML-flettenøklar ('<<') er ikkje støtta; skriv nøklane ut",
+    "tag": "YAML-taggar ('!') er ikkje støtta: {tag}",
+    "complex-key": "ein nøkkel må vere vanleg tekst, ikkje ei liste eller ein tabell",
+    "not-a-programme": "ikkje ei rusplan-programfil: 'format' er {found}, venta 'rusplan/v1'",
+    "schema-suggestion": "; meinte du '{best}'?",
+    "schema-required": "{where}: manglar '{key}'",
+    "schema-type": "{where}: venta {expected}, fann {found}",
+    "schema-null": "{where}: verdien er tom; venta {expected}",
+    "schema-enum": "{where}: venta ein av {allowed}, fann {found}",
+    "schema-pattern": "{where}: {found} har feil form; {description}",
+    "schema-minimum": "{where}: må vere minst {limit}, fann {found}",
+    "schema-exclusiveMinimum": "{where}: må vere over {limit}, fann {found}",
+    "schema-maximum": "{where}: kan vere høgst {limit}, fann {found}",
+    "schema-minItems": "{where}: må ha minst {limit} element",
+    "schema-minLength": "{where}: kan ikkje vere tom tekst",
+    "schema-date": "{where}: {found} er ikkje ein gyldig dato (ÅÅÅÅ-MM-DD)",
+    "schema-weeks-or-hours": "{where}: oppgi anten 'weeks' eller 'hours' (ikkje begge, ikkje ingen)",
+    "schema-other": "{where}: {detail}",
+    "type-string": "tekst",
+    "type-integer": "eit heiltal",
+    "type-number": "eit tal",
+    "type-boolean": "true eller false",
+    "type-array": "ei liste",
+    "type-object": "ein tabell med nøklar",
+    "type-null": "ingenting",
+    "semester-beyond": "{where}: semester {semester} er etter det siste semesteret i programmet ({semesters})",
+    "unknown-course": "{where}: emnet '{code}' finst ikkje i 'courses'{suggestion}",
+    "duplicate-course": "{where}: emnekoden '{code}' er brukt før (linje {first_line})",
+    "term-out-of-range": "{where}: '{term}' er utanfor kalenderen rusplan kan rekne med; alle semestera må liggje i åra 1–9999",
+    "too-many-paths": "vala gir {count} studieløp, over grensa på {limit}",
+    "nearest": "; nærmast er {best}",
+    "rules-invalid": "ugyldig regelfil: {detail}",
+    "status-pass": "greidd",
+    "status-fail": "feil",
+    "status-warn": "åtvaring",
+    "status-skip": "hoppa over",
+    "status-waived": "unnateke",
+    "verdict-pass": "oppfyller forskrifta",
+    "verdict-fail": "oppfyller ikkje forskrifta",
+    "verdict-invalid": "kunne ikkje kontrollerast",
+    "summary-line": "{path}: {verdict} (feil: {errors}, åtvaringar: {warnings}, greidde: {passed})",
+    "on-path": "studieløp {path}",
+    "skip-framework": "gjeld ikkje program etter {framework}",
+    "waived": "unnateke til {expires}: {reason}",
+    "waiver-expired": "unntaket for '{rule}' gjekk ut {expires}",
+    "waiver-no-reason": "unntaket for '{rule}' manglar grunngiving",
+    "waiver-unknown-rule": "unntaket gjeld ein ukjend regel '{rule}'",
+    "waiver-title": "Unntak",
+    "table-institution": "Institusjon",
+    "table-programme": "Program",
+    "table-errors": "Feil",
+    "table-warnings": "Åtvaringar",
+    "table-verdict": "Resultat",
+    "table-file": "Fil",
+    "cli-output-exists": "{path} finst; bruk --force for å skrive over",
+    "cli-cannot-write": "kan ikkje skrive {path}: {reason}",
+    "cli-bad-date": "--as-of må vere ein dato som 2026-01-31, ikkje '{value}'",
+    "cli-unknown-rules": "ukjend regel: {rules} (sjå 'rusplan rules')",
+    "cli-no-files": "fann ingen programfiler i {paths}",
+    "cli-output-is-input": "{path} er ei av filene som blir kontrollerte; rusplan skriv aldri til dei",
+    "info-additional": "tilleggskrav ved opptak: {items}",
+    "batch-total": "{files} filer: {passed} greidde, {failed} ikkje greidde, {invalid} kunne ikkje kontrollerast",
+    "waived-reason": "unnateke: {reason}",
+    "input-error-title": "Fila kunne ikkje kontrollerast",
+    "input-error-description": "Fila kunne ikkje lesast, er ikkje gyldig YAML eller følgjer ikkje programfilformatet rusplan/v1, så ingen regel vart vurdert.",
+    "waiver-description": "Eit unntak under 'waivers' i programfila må gjelde ein kjend regel, ha ei grunngiving og ein utløpsdato som ikkje er passert.",
+    "col-rule": "Regel",
+    "col-location": "Stad",
+    "col-message": "Melding",
+    "category-kunnskap": "Kunnskap",
+    "category-ferdigheter": "Ferdigheiter",
+    "category-generell-kompetanse": "Generell kompetanse",
+    "matrix-title": "Dekningsmatrise for {institution} {code}: læringsutbyte mot emne og praksis",
+    "matrix-area": "Kompetanseområde {id}: {label}",
+    "matrix-outcome": "Læringsutbyte",
+    "matrix-status-covered": "dekt",
+    "matrix-status-partial": "ikkje dekt på alle studieløp",
+    "matrix-status-uncovered": "ikkje dekt av noko emne",
+    "matrix-uncovered-list": {
+        "nn": "{count} læringsutbyte er ikkje dekte av noko emne: {ids}",
+        "one": "{count} læringsutbyte er ikkje dekt av noko emne: {ids}",
+    },
+    "matrix-partial-row": "{id} er ikkje dekt på studieløp {paths}",
+    "matrix-all-covered": "alle dei {count} læringsutbyta er dekte av minst eitt emne på kvart studieløp",
+    "matrix-semester-short": "sem. {semesters}",
+    "matrix-option-of": "alternativ i valet «{choice}»",
+    "matrix-practice-note": "praksis: {kind}, {duration}",
+    "matrix-star": "* = alternativ i eit val; studenten tek eitt av dei",
+    "matrix-key": "● dekt · ✗ ikkje dekt av noko emne · ~ ikkje dekt på alle studieløp. Praksis (P1, P2 …) blir vist, men berre emne tel som dekning.",
+    "matrix-column-total": "Tal på dekte",
+    "matrix-csv-area": "område",
+    "matrix-csv-category": "kategori",
+    "matrix-csv-outcome": "læringsutbyte",
+    "matrix-csv-text": "tekst",
+    "matrix-csv-courses": "tal på emne",
+    "matrix-csv-status": "status",
+    "needs-jinja": "HTML krev Jinja2; installer rusplan[html] (pip install 'rusplan[html]')",
+    "init-written": "skreiv {path}: eit uferdig utgangspunkt. Fyll det ut og køyr 'rusplan check {path}'",
+    "report-title": "Samsvarsrapport",
+    "report-intro": "Kontrollert mot {regulation} per {as_of}, med rusplan {version}.",
+    "report-counts": "feil: {errors}, åtvaringar: {warnings}, greidde: {passed}",
+    "report-files": "Filer",
+    "report-metadata": "Om programmet",
+    "report-rules": "Reglar",
+    "report-matrix": "Dekning av læringsutbyta",
+    "report-timeline": "Emne og praksis per semester",
+    "report-errors": "Kvifor fila ikkje kunne kontrollerast",
+    "report-info": "Merknader",
+    "col-status": "Status",
+    "meta-institution": "Institusjon",
+    "meta-code": "Programkode",
+    "meta-name": "Namn",
+    "meta-credits": "Studiepoeng",
+    "meta-pace": "Studieform",
+    "meta-semesters": "Semester",
+    "meta-start": "Oppstart",
+    "meta-framework": "Rammeverk",
+    "meta-professions": "Opptak frå",
+    "meta-courses": "Emne",
+    "meta-practice": "Praksis",
+    "meta-study-paths": "Studieløp",
+    "meta-practice-total": {"nn": "{count} periodar, {duration}", "one": "{count} periode, {duration}"},
+    "timeline-semester": "Semester {n}",
+    "weeks": {"nn": "{weeks} veker", "one": "{weeks} veke"},
+}
+
+
+def _merge_nynorsk() -> None:
+    for key, nn in _NYNORSK.items():
+        entry = MESSAGES[key]
+        if isinstance(nn, str):
+            entry.setdefault("nn", nn)
+            continue
+        entry.setdefault("nn", nn["nn"])
+        if "one" in nn and "one" in entry:
+            entry["one"].setdefault("nn", nn["one"])
+
+
+_merge_nynorsk()
