@@ -90,9 +90,9 @@ def test_odd_space_around_a_plain_value_or_in_a_key(text):
 
 
 def test_one_space_too_far_in_a_list_names_the_expected_column(programme_variant, run_cli):
-    path = programme_variant({"  - code: PHR2001\n": "   - code: PHR2001\n"})
+    path = programme_variant({"  - code: PHR1002\n": "   - code: PHR1002\n"})
     text = path.read_text(encoding="utf-8").splitlines()
-    line = text.index("   - code: PHR2001") + 1
+    line = text.index("   - code: PHR1002") + 1
     message = located(check(run_cli, path), path, line, 4)
     assert "listeelementet begynner i kolonne 4" in message and "rykk inn til kolonne 3" in message
     assert "did not find expected" not in message and "while parsing" not in message
@@ -134,7 +134,7 @@ def test_syntax_mistakes_are_named_where_they_are(text, fragment, line, column):
 
 PARSER_ENGLISH = (
     "found character", "mapping values", "could not find expected", "did not find expected", "while parsing",
-    "while scanning", "found unexpected", "expected <block end>", "invalid YAML",
+    "while scanning", "found unexpected", "expected <block end>", "invalid YAML", "(top)",
 )
 
 
@@ -148,3 +148,53 @@ def test_no_parser_english_in_norwegian_outputs_of_the_corpus(lang, repo_root, r
     assert leaks == []
     # the corpus's syntax errors are there, and in the language asked for
     assert ("innrykket stemmer ikke" if lang == "nb" else "innrykket stemmer ikkje") in result.stdout
+
+
+# --- Why 6: Norwegian key names, one error per mistake, located by the course ---
+
+def invalid_lines(result) -> list[str]:
+    return [l for l in result.stdout.splitlines() if ": kunne ikke kontrolleres: " in l or ": kunne ikkje kontrollerast: " in l or ": could not be checked: " in l]
+
+
+def test_norwegian_course_key_gets_the_format_key_once(programme_variant, run_cli):
+    path = programme_variant({"    name: Etikk, lovverk og organisering\n    credits: 10\n": "    name: Etikk, lovverk og organisering\n    studiepoeng: 10\n"})
+    result = check(run_cli, path)
+    lines = invalid_lines(result)
+    assert len(lines) == 1, str(result)  # not also "mangler 'credits'"
+    assert "emne PHR1002 (Etikk, lovverk og organisering): 'studiepoeng' er ikke en nøkkel i formatet; mente du 'credits'?" in lines[0]
+    assert "courses[" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "old, new, said",
+    [
+        ("    weeks: 5\n", "    veker: 5\n", "'veker' er ikkje ein nøkkel i formatet; meinte du 'weeks'?"),
+        ("    provider: Sunnfjord kommune\n    covers", "    tilbydar: Sunnfjord kommune\n    covers", "'tilbydar' er ikkje ein nøkkel i formatet; meinte du 'provider'?"),
+        ("\ncourses:\n", "\nemner:\n", "øvste nivå: 'emner' er ikkje ein nøkkel i formatet; meinte du 'courses'?"),
+    ],
+    ids=["veker", "tilbydar", "emner"],
+)
+def test_nynorsk_keys_get_the_format_key_in_nynorsk(old, new, said, programme_variant, run_cli):
+    path = programme_variant({old: new})
+    result = check(run_cli, path, "nn")
+    lines = invalid_lines(result)
+    assert len(lines) == 1, str(result)
+    assert said in lines[0]
+    assert "(top)" not in result.stdout
+
+
+def test_practice_is_located_by_its_name(programme_variant, run_cli):
+    path = programme_variant({"    weeks: 5\n": "    weeks: -5\n"})
+    line = invalid_lines(check(run_cli, path))[0]
+    assert "praksis «Praksis i kommunal psykisk helse- og rustjeneste», weeks: må være over 0, fant -5" in line
+
+
+def test_an_unknown_key_without_a_likeness_lists_the_keys():
+    from rusplan.loader import parse
+    from rusplan.validate import PROGRAMME_SCHEMA, validate
+
+    text = (__import__("pathlib").Path(__file__).parent.parent / "examples" / "compliant.yaml").read_text(encoding="utf-8")
+    problems = validate(parse(text + "farge: blå\n"), PROGRAMME_SCHEMA, "nb")
+    assert [p.message for p in problems] == [
+        "øverste nivå: 'farge' er ikke en nøkkel i formatet; nøklene her er format, programme, admission, courses, practice, agreements, waivers"
+    ]

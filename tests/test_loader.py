@@ -61,7 +61,7 @@ CASES = [
         {"    credits: 10\n    semester: 1\n": "    credit: 10\n    semester: 1\n"},
         ("    credit: 10", 1),
         5,
-        ["unknown key 'credit'", "did you mean 'credits'"],
+        ["'credit' is not a key of the format", "did you mean 'credits'"],
     ),
     ("null-where-required", {"  credits: 60\n": "  credits:\n"}, ("  credits:", 1), None, ["programme.credits", "empty"]),
     (

@@ -164,7 +164,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a rusplan programme file: 'format' is {found}, expected 'rusplan/v1'",
     },
     # --- schema ----------------------------------------------------------
-    "schema-unknown-key": {"nb": "{where}: ukjent nøkkel '{key}'{suggestion}", "en": "{where}: unknown key '{key}'{suggestion}"},
+    "schema-unknown-key": {
+        "nb": "{where}: '{key}' er ikke en nøkkel i formatet{suggestion}",
+        "nn": "{where}: '{key}' er ikkje ein nøkkel i formatet{suggestion}",
+        "en": "{where}: '{key}' is not a key of the format{suggestion}",
+    },
+    "schema-allowed-keys": {
+        "nb": "; nøklene her er {keys}",
+        "nn": "; nøklane her er {keys}",
+        "en": "; the keys here are {keys}",
+    },
+    # where in the file, in words (validate.place)
+    "where-top": {"nb": "øverste nivå", "nn": "øvste nivå", "en": "top level"},
+    "where-item": {"nb": "{key} nr. {n}", "nn": "{key} nr. {n}", "en": "{key} item {n}"},
+    "where-course": {"nb": "emne {code}", "nn": "emne {code}", "en": "course {code}"},
+    "where-course-named": {"nb": "emne {code} ({name})", "nn": "emne {code} ({name})", "en": "course {code} ({name})"},
+    "where-course-name": {"nb": "emnet «{name}»", "nn": "emnet «{name}»", "en": "course “{name}”"},
+    "where-course-n": {"nb": "emne nr. {n}", "nn": "emne nr. {n}", "en": "course {n}"},
+    "where-practice": {"nb": "praksis «{name}»", "nn": "praksis «{name}»", "en": "practice “{name}”"},
+    "where-practice-n": {"nb": "praksisperiode nr. {n}", "nn": "praksisperiode nr. {n}", "en": "practice period {n}"},
+    "where-agreement": {"nb": "avtalen med {provider}", "nn": "avtalen med {provider}", "en": "the agreement with {provider}"},
+    "where-agreement-n": {"nb": "avtale nr. {n}", "nn": "avtale nr. {n}", "en": "agreement {n}"},
     "schema-suggestion": {"nb": "; mente du '{best}'?", "en": "; did you mean '{best}'?"},
     "schema-required": {"nb": "{where}: mangler '{key}'", "en": "{where}: '{key}' is missing"},
     "schema-type": {"nb": "{where}: ventet {expected}, fant {found}", "en": "{where}: expected {expected}, found {found}"},

@@ -21,7 +21,7 @@ from .loader import Document
 from .result import Problem
 from .ruleset import Ruleset, _key
 from .selector import Match, select
-from .validate import where
+from .validate import place, where
 
 MAX_STUDY_PATHS = 256
 
@@ -128,8 +128,8 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
 
     def problem(path: tuple, message_key: str, **params) -> None:
         line, column = doc.locate(path)
-        at = where(path)
-        problems.append(Problem(messages.text(message_key, lang, where=at, **params), line, column, code=message_key, where=at))
+        at = place(path, data, lang)
+        problems.append(Problem(messages.text(message_key, lang, where=at, **params), line, column, code=message_key, where=where(path)))
 
     programme = data["programme"]
     start = parse_term(programme["start"], ruleset)

@@ -52,11 +52,63 @@ def fast_check(name: str):
 
 
 def where(path: Iterable) -> str:
-    """``("courses", 2, "credits")`` -> ``courses[2].credits``."""
+    """``("courses", 2, "credits")`` -> ``courses[2].credits``: the path as JSON output gives it."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top)"
+    return out
+
+
+# The objects of a programme a coordinator names by what they are, not by index.
+_NAMED = {"courses": "where-course", "options": "where-course", "practice": "where-practice", "agreements": "where-agreement"}
+
+
+def place(path: Iterable, data: Any, lang: str) -> str:
+    """Where `path` is, in words: ``emne PHR2001 (Rusmiddelbruk og avhengighet), semester``.
+
+    Courses (and the options of a choice) are named by code and name, practice
+    periods by name, agreements by provider; other list items by number.
+    """
+    # Segments joined by ", ": a named object, then dotted keys, each list item closing its segment.
+    segments: list[str] = []
+    current: list[str] = []
+    node = data
+    for index, part in enumerate(path):
+        parent = path[index - 1] if index else None
+        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+        if isinstance(part, int) and parent in _NAMED and isinstance(node, dict):
+            segments, current = [_name(_NAMED[parent], node, part, lang)], []
+        elif isinstance(part, int):
+            key = current.pop() if current else ""
+            segments.append(messages.text("where-item", lang, key=".".join(current + [key]), n=part + 1))
+            current = []
+        else:
+            current.append(str(part))
+    if current:
+        segments.append(".".join(current))
+    return ", ".join(segments) or messages.text("where-top", lang)
+
+
+def _has(node, part) -> bool:
+    return part in node if isinstance(node, dict) else isinstance(part, int) and 0 <= part < len(node)
+
+
+def _name(kind: str, node: dict, index: int, lang: str) -> str:
+    def shown(key: str) -> str:
+        value = node.get(key)
+        return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip() else ""
+
+    if kind == "where-course":
+        code, name = shown("code"), shown("name") or shown("choice")
+        if code:
+            return messages.text("where-course-named" if name else "where-course", lang, code=code, name=name)
+        if name:
+            return messages.text("where-course-name", lang, name=name)
+    if kind == "where-practice" and shown("name"):
+        return messages.text("where-practice", lang, name=shown("name"))
+    if kind == "where-agreement" and shown("provider"):
+        return messages.text("where-agreement", lang, provider=shown("provider"))
+    return messages.text(kind + "-n", lang, n=index + 1)
 
 
 def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
@@ -67,12 +119,19 @@ def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
     errors = list(validator(schema_name).iter_errors(doc.data))
     problems: list[Problem] = []
     seen: set = set()
-    for error in errors:
-        for problem in _describe(_deepest(error), doc, lang):
-            key = (problem.line, problem.column, problem.message)
-            if key not in seen:
-                seen.add(key)
-                problems.append(problem)
+    described = [(problem, meta) for error in errors for problem, meta in _describe(_deepest(error), doc, lang)]
+    # One error per mistake: a key that is misspelt (or written in Norwegian)
+    # explains the "missing" key it stands for; report the misspelling only.
+    explained = {(meta[1], meta[2]) for _, meta in described if meta and meta[0] == "suggested"}
+    for problem, meta in described:
+        if meta and meta[0] == "missing" and (meta[1], meta[2]) in explained:
+            continue
+        if meta and meta[0] == "weeks-or-hours" and ((meta[1], "weeks") in explained or (meta[1], "hours") in explained):
+            continue
+        key = (problem.line, problem.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            problems.append(problem)
     problems.extend(_dates_where_text_expected(doc, schema(schema_name), lang))
     problems.sort(key=lambda p: (p.line, p.column, p.message))
     return problems
@@ -126,31 +185,36 @@ def _show(value: Any, lang: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _describe(error, doc: Document, lang: str) -> list[Problem]:
+def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | None]]:
+    """The problems `error` stands for, each with what it is about: (kind, object path, key) or None."""
     path = tuple(error.absolute_path)
-    at = where(path)
+    at = place(path, doc.data, lang)
     line, column = doc.locate(path)
     kind = error.validator
     value = error.instance
 
-    def problem(code: str, p: tuple = path, key_mark: bool = False, **params) -> Problem:
+    def problem(code: str, p: tuple = path, key_mark: bool = False, meta: tuple | None = None, **params):
         ln, col = doc.locate(p, key=key_mark)
-        return Problem(messages.text(code, lang, **params), ln, col, code=code, where=where(p))
+        return Problem(messages.text(code, lang, **params), ln, col, code=code, where=where(p)), meta
 
     if kind == "additionalProperties" and isinstance(value, dict):
         allowed = list(error.schema.get("properties", {}))
         out = []
         for key in value:
             if key not in allowed:
-                from difflib import get_close_matches
-
-                close = get_close_matches(key, allowed, n=1, cutoff=0.6)
-                suggestion = messages.text("schema-suggestion", lang, best=close[0]) if close else ""
-                out.append(problem("schema-unknown-key", path + (key,), True, where=at, key=key, suggestion=suggestion))
+                best = suggest_key(key, allowed)
+                if best:
+                    suggestion = messages.text("schema-suggestion", lang, best=best)
+                else:
+                    suggestion = messages.text("schema-allowed-keys", lang, keys=", ".join(k for k in allowed if k != "notes"))
+                meta = ("suggested", path, best) if best else None
+                out.append(problem("schema-unknown-key", path + (key,), True, meta, where=at, key=key, suggestion=suggestion))
         return out
     if kind == "required" and isinstance(value, dict):
         return [
-            problem("schema-required", where=at, key=key) for key in error.validator_value if key not in value
+            problem("schema-required", meta=("missing", path, key), where=at, key=key)
+            for key in error.validator_value
+            if key not in value
         ]
     if kind == "type":
         expected = error.validator_value
@@ -166,13 +230,35 @@ def _describe(error, doc: Document, lang: str) -> list[Problem]:
     if kind == "format" and error.validator_value == "date":
         return [problem("schema-date", where=at, found=_show(value, lang))]
     if kind == "pattern":
-        described = error.schema.get(f"x-description-{lang}") or error.schema.get("description", error.validator_value)
+        described = error.schema.get(f"x-description-{lang}") or error.schema.get("x-description-nb" if lang == "nn" else "") or error.schema.get("description", error.validator_value)
         return [problem("schema-pattern", where=at, found=_show(value, lang), description=described)]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "minItems", "minLength"):
         return [problem(f"schema-{kind}", where=at, limit=error.validator_value, found=_show(value, lang))]
     if kind == "oneOf" and _is_weeks_or_hours(error):
-        return [problem("schema-weeks-or-hours", where=at)]
-    return [Problem(messages.text("schema-other", lang, where=at, detail=error.message), line, column, code="schema", where=at)]
+        return [problem("schema-weeks-or-hours", meta=("weeks-or-hours", path, ""), where=at)]
+    return [(Problem(messages.text("schema-other", lang, where=at, detail=error.message), line, column, code="schema", where=where(path)), None)]
+
+
+def suggest_key(key: str, allowed: list[str]) -> str:
+    """The format's key that `key` stands for: a Norwegian word for it, or a near spelling."""
+    from .ruleset import _key
+
+    wanted = _key(key)
+    aliases = schema(PROGRAMME_SCHEMA).get("x-key-aliases", {})
+    for format_key in allowed:
+        if wanted == _key(format_key) or wanted in {_key(a) for a in aliases.get(format_key, [])}:
+            return format_key
+    from difflib import get_close_matches
+
+    spellings = {_key(format_key): format_key for format_key in allowed}
+    for format_key in allowed:
+        for alias in aliases.get(format_key, []):
+            spellings.setdefault(_key(alias), format_key)
+    close = get_close_matches(wanted, list(spellings), n=1, cutoff=0.8)
+    if close:
+        return spellings[close[0]]
+    close = get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return close[0] if close else ""
 
 
 def _leaf_schemas(root: dict, node: dict, path: tuple) -> list[dict]:
