@@ -198,3 +198,68 @@ def test_an_unknown_key_without_a_likeness_lists_the_keys():
     assert [p.message for p in problems] == [
         "øverste nivå: 'farge' er ikke en nøkkel i formatet; nøklene her er format, programme, admission, courses, practice, agreements, waivers"
     ]
+
+
+# --- Why 3: Norwegian numbers ----------------------------------------------------
+
+def test_decimal_comma_is_read_where_a_number_is_wanted(programme_variant, run_cli):
+    path = programme_variant({"    name: Etikk, lovverk og organisering\n    credits: 10\n": "    name: Etikk, lovverk og organisering\n    credits: 7,5\n"})
+    result = check(run_cli, path)
+    assert result.returncode == 1, str(result)
+    assert "emnene gir til sammen 57,5 studiepoeng; programmet er på 60" in result.stdout
+    assert "ventet et tall" not in result.stdout
+    english = check(run_cli, path, "en")
+    assert "the courses add up to 57.5 credits; the programme is 60" in english.stdout
+
+
+def test_decimal_comma_in_weeks(programme_variant, run_cli):
+    path = programme_variant({"    weeks: 5\n": "    weeks: 2,9\n"})
+    result = check(run_cli, path)
+    assert result.returncode == 1, str(result)
+    assert "praksis utgjør 3,9 uker; § 21 krever minst 4" in result.stdout
+
+
+def test_quoted_figure_says_remove_the_quotes(programme_variant, run_cli):
+    path = programme_variant({"  credits: 60\n": '  credits: "7,5"\n'})
+    assert "programme.credits: ventet et tall, fant teksten '7,5'; fjern anførselstegnene: 7,5" in first_error(check(run_cli, path))
+
+
+def test_decimal_comma_stays_text_where_text_is_wanted(programme_variant, run_cli):
+    path = programme_variant({"  code: PHR60\n": "  code: 7,5\n"})
+    result = check(run_cli, path, "en", "--format", "json")
+    assert result.json()["files"][0]["programme"] == "7,5"
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("nb", "praksis utgjør 3,73 uker; § 21 krever minst 4 (omregnet fra timer: 140 t ÷ 37,5 t/uke = 3,73 uker)"),
+        ("nn", "(omrekna frå timar: 140 t ÷ 37,5 t/veke = 3,73 veker)"),
+        ("en", "practice totals 3.73 weeks; § 21 requires at least 4 (converted from hours: 140 h ÷ 37.5 h/week = 3.73 weeks)"),
+    ],
+)
+def test_hours_are_converted_with_the_sum_shown(lang, said, programme_variant, run_cli):
+    path = programme_variant(
+        {"    weeks: 5\n": "    hours: 100\n", "    weeks: 1\n": "    hours: 40\n"}
+    )
+    result = check(run_cli, path, lang)
+    assert result.returncode == 1, str(result)
+    assert said in result.stdout
+
+
+def test_degree_years_are_written_with_a_comma(programme_variant, run_cli):
+    path = programme_variant({"  degree_years: 3\n": "  degree_years: 2.5\n"})
+    result = check(run_cli, path)
+    assert "opptak krever 2,5-årig utdanning; § 19 krever 3-årig" in result.stdout
+    assert "2.5" not in result.stdout
+
+
+def test_one_number_formatter_for_every_kind_of_figure():
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from rusplan.messages import number
+
+    assert [number(v, "nb") for v in (60, 60.0, 52.5, Decimal("3.90"), Fraction(56, 15), 3.999)] == ["60", "60", "52,5", "3,9", "3,73", "3,999"]
+    assert [number(v, "nn") for v in (52.5, 2.5)] == ["52,5", "2,5"]
+    assert [number(v, "en") for v in (52.5, Fraction(56, 15), Decimal("7.50"))] == ["52.5", "3.73", "7.5"]

@@ -43,6 +43,14 @@ _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 # Numbers are taken only in their plain decimal spelling; YAML 1.1's others are errors.
 _PLAIN_NUMBERS = {_INT: (_PLAIN_INT, int), _FLOAT: (_PLAIN_FLOAT, float)}
+# "7,5": the Norwegian decimal comma.  YAML reads it as text; where the format
+# wants a number, validate.py reads it as 7.5 (docs/programme-format.md).
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
+
+
+def decimal_comma(text: str):
+    """The number "7,5" spells, converted as the loader converts "7.5"."""
+    return _PLAIN_NUMBERS[_FLOAT][1](text.replace(",", "."))
 
 
 @dataclass
@@ -71,6 +79,7 @@ class Document:
     marks: dict = field(default_factory=dict)  # Path -> (line, column) of the value
     key_marks: dict = field(default_factory=dict)  # Path -> (line, column) of the key
     dates: list = field(default_factory=list)  # Paths of unquoted YAML timestamps
+    commas: list = field(default_factory=list)  # Paths of unquoted decimal-comma figures ("7,5")
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest located ancestor."""
@@ -430,6 +439,8 @@ class _Builder:
         if tag == _STR:
             if not node.style and value:  # plain (libyaml gives "", the Python parser None)
                 _refuse_odd_space(node, value, anywhere=False)
+                if _DECIMAL_COMMA.match(value):
+                    self.doc.commas.append(path)
             return value
         if tag == _NULL:
             return None

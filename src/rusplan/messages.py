@@ -188,6 +188,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema-suggestion": {"nb": "; mente du '{best}'?", "en": "; did you mean '{best}'?"},
     "schema-required": {"nb": "{where}: mangler '{key}'", "en": "{where}: '{key}' is missing"},
     "schema-type": {"nb": "{where}: ventet {expected}, fant {found}", "en": "{where}: expected {expected}, found {found}"},
+    "schema-quoted-number": {
+        "nb": "{where}: ventet et tall, fant teksten {found}; fjern anførselstegnene: {figure}",
+        "nn": "{where}: venta eit tal, fann teksten {found}; fjern hermeteikna: {figure}",
+        "en": "{where}: expected a number, found the text {found}; remove the quotes: {figure}",
+    },
     "schema-null": {
         "nb": "{where}: verdien er tom; ventet {expected}",
         "en": "{where}: the value is empty; expected {expected}",
@@ -238,6 +243,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the choices make {count} study paths, over the limit of {limit}",
     },
     "nearest": {"nb": "; nærmeste er {best}", "en": "; the nearest is {best}"},
+    # --- figures converted for a rule (engine.py) --------------------------------
+    "conversion": {
+        "nb": "{hours} t ÷ {per_week} t/uke = {weeks} uker",
+        "nn": "{hours} t ÷ {per_week} t/veke = {weeks} veker",
+        "en": "{hours} h ÷ {per_week} h/week = {weeks} weeks",
+    },
+    "conversion-note": {
+        "nb": " (omregnet fra timer: {items})",
+        "nn": " (omrekna frå timar: {items})",
+        "en": " (converted from hours: {items})",
+    },
     # --- rules files -----------------------------------------------------
     "rules-invalid": {"nb": "ugyldig regelfil: {detail}", "en": "invalid rules file: {detail}"},
     # --- report chrome -----------------------------------------------------
@@ -397,9 +413,40 @@ def text(key: str, lang: str, /, **params) -> str:
     named by "plural" (default `count`) is 1: "1 uke", not "1 uker".
     """
     entry = MESSAGES[key]
-    if "one" in entry and params.get(entry.get("plural", "count")) == 1:
+    if "one" in entry and params.get(entry.get("plural", "count")) in (1, "1"):
         entry = entry["one"]
+    params = {k: number(v, lang) if isinstance(v, float) or type(v).__name__ in ("Decimal", "Fraction") else v for k, v in params.items()}
     return (entry.get(lang) or entry.get(FALLBACK.get(lang, "en")) or entry["en"]).format(**params)
+
+
+def number(value, lang: str) -> str:
+    """A figure as the language writes it: ``3,73`` in nb and nn, ``3.73`` in en.
+
+    Accepts int, float, Decimal and Fraction.  Whole numbers get no decimals
+    and others at most two, unless two would hide that the figure is not a
+    whole number (3.999 is "3,999", never "4", which a limit of 4 would
+    contradict).  No thousands separator: figures stay greppable.
+    """
+    from decimal import ROUND_HALF_EVEN, Decimal
+    from fractions import Fraction
+
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return str(value)
+    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(str(value)) if isinstance(value, float) else value
+    shown = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+    if shown == shown.to_integral_value() and exact != shown:
+        for places in range(3, 7):  # two decimals would read as a whole number
+            shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+            if shown != shown.to_integral_value():
+                break
+    text = format(shown.normalize(), "f") if shown != 0 else "0"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang in ("nb", "nn") else text
 
 
 def has(key: str) -> bool:

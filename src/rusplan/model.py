@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import messages
@@ -93,6 +93,7 @@ class Programme:
     paths: list[StudyPath]
     start: Term
     semesters: int
+    conversions: dict = field(default_factory=dict)  # path of a figure -> (hours, hours per week) it was converted from
 
     @property
     def data(self) -> dict:
@@ -121,8 +122,11 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     data = doc.data
     _normalise_vocabularies(data, ruleset)
     _normalise_refs(data)
-    for period in data.get("practice", []):
+    conversions: dict = {}  # ("practice", i, "weeks") -> (hours, hours per week), for the messages
+    for index, period in enumerate(data.get("practice", [])):
         period["weeks"] = practice_weeks(period, ruleset)
+        if "hours" in period and period["weeks"]:
+            conversions[("practice", index, "weeks")] = (period["hours"], period["hours"] / period["weeks"])
 
     problems: list[Problem] = []
 
@@ -165,7 +169,7 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
         raise InconsistentProgramme(problems)
-    return Programme(doc, paths, start, semesters)  # type: ignore[arg-type]
+    return Programme(doc, paths, start, semesters, conversions)  # type: ignore[arg-type]
 
 
 def _course_matches(data: dict):

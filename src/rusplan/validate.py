@@ -112,6 +112,8 @@ def _name(kind: str, node: dict, index: int, lang: str) -> str:
 
 
 def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
+    if doc.commas:
+        _read_decimal_commas(doc, schema(schema_name))
     quick = fast_check(schema_name)
     if quick is not None and quick(doc.data):
         # Valid: jsonschema (and its import) is needed only to explain errors.
@@ -182,6 +184,8 @@ def _show(value: Any, lang: str) -> str:
         return f"'{value}'"
     if isinstance(value, (dict, list)):
         return messages.text(f"type-{_type_name(value)}", lang)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return messages.number(value, lang)
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -221,6 +225,12 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
         names = " / ".join(messages.text(f"type-{t}", lang) for t in ([expected] if isinstance(expected, str) else expected))
         if value is None:
             return [problem("schema-null", where=at, expected=names)]
+        if isinstance(value, str) and {"number", "integer"} & set([expected] if isinstance(expected, str) else expected):
+            from .loader import _DECIMAL_COMMA
+
+            figure = value.strip().replace(",", ".")
+            if _DECIMAL_COMMA.match(value.strip()) or figure.replace(".", "", 1).lstrip("-+").isdigit():
+                return [problem("schema-quoted-number", where=at, found=_show(value, lang), figure=value.strip())]
         return [problem("schema-type", where=at, expected=names, found=_show(value, lang))]
     if kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
@@ -268,21 +278,17 @@ def _leaf_schemas(root: dict, node: dict, path: tuple) -> list[dict]:
         return _leaf_schemas(root, root["$defs"][name], path)
     branches = [node[k] for k in ("then", "else") if k in node]
     branches += node.get("oneOf", []) + node.get("anyOf", [])
-    if branches:
-        found = []
-        for branch in branches:
-            found += _leaf_schemas(root, branch, path)
-        if not path:
-            found.append(node)
-        return found
+    found = []
+    for branch in branches:
+        found += _leaf_schemas(root, branch, path)
     if not path:
-        return [node]
+        return found + [node]
     head, rest = path[0], path[1:]
     if isinstance(head, int) and "items" in node:
-        return _leaf_schemas(root, node["items"], rest)
+        found += _leaf_schemas(root, node["items"], rest)
     if isinstance(head, str) and head in node.get("properties", {}):
-        return _leaf_schemas(root, node["properties"][head], rest)
-    return []
+        found += _leaf_schemas(root, node["properties"][head], rest)
+    return found
 
 
 def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Problem]:
@@ -298,6 +304,18 @@ def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Pro
             Problem(messages.text("date-not-text", lang, value=value), line, column, code="date-not-text", where=where(path))
         )
     return problems
+
+
+def _read_decimal_commas(doc: Document, root: dict) -> None:
+    """`credits: 7,5` is 7.5 where the format wants a number; elsewhere it stays text."""
+    from .loader import decimal_comma
+
+    for path in doc.commas:
+        leaves = _leaf_schemas(root, root, path)
+        wanted = {t for leaf in leaves for t in ([leaf["type"]] if isinstance(leaf.get("type"), str) else leaf.get("type", []))}
+        if wanted & {"number", "integer"} and "string" not in wanted:
+            parent = _get(doc.data, path[:-1])
+            parent[path[-1]] = decimal_comma(parent[path[-1]])
 
 
 def _get(data: Any, path: tuple) -> Any:
