@@ -263,3 +263,64 @@ def test_one_number_formatter_for_every_kind_of_figure():
     assert [number(v, "nb") for v in (60, 60.0, 52.5, Decimal("3.90"), Fraction(56, 15), 3.999)] == ["60", "60", "52,5", "3,9", "3,73", "3,999"]
     assert [number(v, "nn") for v in (52.5, 2.5)] == ["52,5", "2,5"]
     assert [number(v, "en") for v in (52.5, Fraction(56, 15), Decimal("7.50"))] == ["52.5", "3.73", "7.5"]
+
+
+# --- Why 4: start terms as people write them, and a date ---------------------------
+
+@pytest.mark.parametrize(
+    "written, lang, meant",
+    [
+        ("høst 2024", "nb", "2024-høst"),
+        ("Høst 2024", "nb", "2024-høst"),
+        ("H24", "nb", "2024-høst"),
+        ("2024H", "nb", "2024-høst"),
+        ("2024-HØST", "nb", "2024-høst"),
+        ("autumn 2024", "en", "2024-autumn"),
+        ("haust 2024", "nn", "2024-haust"),
+        ("V25", "nb", "2025-vår"),
+        ("2024-08-15", "nb", "2024-høst"),
+        ('"2024-08-15"', "nb", "2024-høst"),
+        ("'2025-01-06'", "nn", "2025-vår"),
+    ],
+)
+def test_start_term_gets_the_exact_rewrite(written, lang, meant, programme_variant, run_cli):
+    path = programme_variant({"  start: 2024-autumn\n": f"  start: {written}\n"})
+    result = check(run_cli, path, lang)
+    assert result.returncode == 2
+    lines = invalid_lines(result)
+    assert len(lines) == 1, str(result)  # a date: not first "quote it", then "wrong form"
+    did_you_mean = {"nb": "mente du", "nn": "meinte du", "en": "did you mean"}[lang]
+    assert f"{did_you_mean} '{meant}'?" in lines[0] and f"start: {meant}" in lines[0]
+    assert "har feil form" not in lines[0] and "i anførselstegn" not in lines[0]
+
+
+def test_a_term_rusplan_cannot_read_gets_an_example(programme_variant, run_cli):
+    path = programme_variant({"  start: 2024-autumn\n": "  start: 2024-winter\n"})
+    line = invalid_lines(check(run_cli, path, "nn"))[0]
+    assert "'2024-winter'" in line and ("t.d. 2024-haust" in line or "ÅÅÅÅ-haust" in line)
+
+
+def test_nynorsk_start_term_is_echoed_in_nynorsk(programme_variant, run_cli):
+    path = programme_variant({"  start: 2024-autumn\n": "  start: 2024-haust\n", "  framework: retningslinje-2022\n": "  framework: rammeplan-2005\n"})
+    result = check(run_cli, path, "nn")
+    assert "2024-haust" in result.stdout and "2024-høst" not in result.stdout
+
+
+# --- Why 5: yes/no where a boolean is wanted, without circular advice ---------------
+
+@pytest.mark.parametrize("written, answer", [("yes", "true"), ('"yes"', "true"), ("ja", "true"), ("nei", "false"), ("no", "false")])
+def test_yes_no_in_a_boolean_gets_one_rewrite(written, answer, programme_variant, run_cli):
+    path = programme_variant({"    individual_assessment: true\n": f"    individual_assessment: {written}\n"})
+    result = check(run_cli, path)
+    lines = invalid_lines(result)
+    assert len(lines) == 1, str(result)
+    assert f"skriv individual_assessment: {answer}" in lines[0]
+    assert "anførselstegn" not in lines[0]  # never "quote it", which the boolean would then refuse
+
+
+def test_yes_no_where_text_is_wanted_says_quote_it(programme_variant, run_cli):
+    path = programme_variant({"  code: PHR60\n": "  code: no\n"})
+    line = invalid_lines(check(run_cli, path))[0]
+    assert 'skriv "no" i anførselstegn' in line
+    quoted = programme_variant({"  code: PHR60\n": '  code: "no"\n'}, name="quoted.yaml")
+    assert check(run_cli, quoted).returncode == 0

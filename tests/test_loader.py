@@ -52,7 +52,7 @@ CASES = [
         {"individual_assessment: true": "individual_assessment: yes"},
         ("individual_assessment: yes", 1),
         28,
-        ["'yes'", "true/false"],
+        ["'yes' is not true or false", "write individual_assessment: true"],
     ),
     ("octal", {"  credits: 60\n": "  credits: 060\n"}, ("  credits: 060", 1), 12, ["'060'", "octal"]),
     ("sexagesimal", {"  semesters: 4\n": "  semesters: 1:30\n"}, ("  semesters: 1:30", 1), 14, ["'1:30'", "sexagesimal"]),

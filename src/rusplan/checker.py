@@ -74,11 +74,28 @@ def prepare(doc: loader.Document, ruleset: Ruleset, lang: str) -> Programme | li
     """The programme as `ruleset` sees it, or why it cannot be checked."""
     problems = programme_problems(doc, lang)
     if problems:
-        return problems
+        worded = [_term_suggestion(p, doc, ruleset, lang) for p in problems]
+        return [p for i, p in enumerate(worded) if (p.line, p.column, p.message) not in {(q.line, q.column, q.message) for q in worded[:i]}]
     try:
         return build(doc, ruleset, lang)
     except InconsistentProgramme as exc:
         return exc.problems
+
+
+def _term_suggestion(problem: Problem, doc: loader.Document, ruleset: Ruleset, lang: str) -> Problem:
+    """A start term the format's pattern refused ("høst 2024", a date): the exact rewrite, from the ruleset's term words."""
+    from .model import suggest_term
+    from .validate import place
+
+    if problem.where != "programme.start" or problem.code not in ("schema-pattern", "date-not-text"):
+        return problem
+    value = doc.data["programme"]["start"]
+    suggestion = suggest_term(value, ruleset, lang)
+    if not suggestion:
+        return problem
+    at = place(("programme", "start"), doc.data, lang)
+    text = messages.text("term-suggestion", lang, where=at, term=value, suggestion=suggestion)
+    return Problem(text, problem.line, problem.column, code="term-suggestion", where=problem.where)
 
 
 def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:

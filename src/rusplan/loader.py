@@ -80,6 +80,7 @@ class Document:
     key_marks: dict = field(default_factory=dict)  # Path -> (line, column) of the key
     dates: list = field(default_factory=list)  # Paths of unquoted YAML timestamps
     commas: list = field(default_factory=list)  # Paths of unquoted decimal-comma figures ("7,5")
+    yes_no: list | None = field(default_factory=list)  # Paths of unquoted YAML 1.1 booleans (yes, no, on, off)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest located ancestor."""
@@ -447,6 +448,11 @@ class _Builder:
         if tag == _BOOL:
             if value.lower() in ("true", "false"):
                 return value.lower() == "true"
+            if self.doc.yes_no is not None:
+                # Kept as text; the validator words it for what the format
+                # wants here: a boolean (write true/false) or text (quote it).
+                self.doc.yes_no.append(path)
+                return value
             self.fail(
                 node,
                 f"unquoted '{value}' is a YAML 1.1 boolean",

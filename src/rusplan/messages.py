@@ -142,8 +142,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "duplicate key '{key}' (first at line {first_line})",
     },
     "yaml11-bool": {
-        "nb": "'{value}' uten anførselstegn er en YAML 1.1-boolsk verdi; skriv \"{value}\" hvis du mener teksten, eller true/false",
-        "en": "unquoted '{value}' is a YAML 1.1 boolean; write \"{value}\" if you mean the text, or true/false",
+        "nb": "'{value}' uten anførselstegn er ja/nei (en YAML 1.1-boolsk verdi) for mange YAML-verktøy, men her ventes tekst; skriv \"{value}\" i anførselstegn",
+        "nn": "'{value}' utan hermeteikn er ja/nei (ein YAML 1.1-boolsk verdi) for mange YAML-verktøy, men her er det venta tekst; skriv \"{value}\" i hermeteikn",
+        "en": "unquoted '{value}' is yes/no (a YAML 1.1 boolean) to many YAML tools, but text is expected here; write \"{value}\" in quotes",
+    },
+    "schema-yes-no": {
+        "nb": "{where}: {found} er ikke true eller false, som formatet skriver ja og nei med; skriv {rewrite}",
+        "nn": "{where}: {found} er ikkje true eller false, som formatet skriv ja og nei med; skriv {rewrite}",
+        "en": "{where}: {found} is not true or false, which is how the format writes yes and no; write {rewrite}",
     },
     "ambiguous-number": {
         "nb": "'{value}' leses som et tall på en overraskende måte (oktal, seksagesimal, heksadesimal eller med '_'); skriv \"{value}\" eller et vanlig tall",
@@ -233,7 +239,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{where}: emnekoden '{code}' er brukt før (linje {first_line})",
         "en": "{where}: course code '{code}' is used twice (first at line {first_line})",
     },
-    "unknown-term": {"nb": "{where}: ukjent semesterbetegnelse '{term}'", "en": "{where}: unknown term '{term}'"},
+    "unknown-term": {
+        "nb": "{where}: '{term}' er ikke et semester rusplan kan lese; skriv året og høst eller vår, f.eks. {example}",
+        "nn": "{where}: '{term}' er ikkje eit semester rusplan kan lese; skriv året og haust eller vår, t.d. {example}",
+        "en": "{where}: '{term}' is not a term rusplan can read; write the year and autumn or spring, e.g. {example}",
+    },
+    "term-suggestion": {
+        "nb": "{where}: '{term}' er ikke skrevet slik formatet vil ha et semester; mente du '{suggestion}'? Skriv start: {suggestion}",
+        "nn": "{where}: '{term}' er ikkje skrive slik formatet vil ha eit semester; meinte du '{suggestion}'? Skriv start: {suggestion}",
+        "en": "{where}: '{term}' is not written the way the format wants a term; did you mean '{suggestion}'? Write start: {suggestion}",
+    },
     "term-out-of-range": {
         "nb": "{where}: '{term}' er utenfor kalenderen rusplan kan regne med; alle semestrene må ligge i årene 1–9999",
         "en": "{where}: '{term}' is outside the calendar rusplan can compute with; every term must fall in the years 1–9999",

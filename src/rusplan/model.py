@@ -54,7 +54,11 @@ class Term:
         return Term(index // 2, bool(index % 2))
 
     def label(self, ruleset: Ruleset, lang: str) -> str:
-        names = ruleset.settings["terms"]["autumn" if self.autumn else "spring"]
+        season = "autumn" if self.autumn else "spring"
+        labels = ruleset.settings.get("term_labels", {})
+        if lang in labels or "nb" in labels:
+            return f"{self.year}-{labels.get(lang, labels.get('nb'))[season]}"
+        names = ruleset.settings["terms"][season]
         word = names[0] if lang == "en" else next((n for n in names if not n.isascii()), names[0])
         return f"{self.year}-{word}"
 
@@ -69,6 +73,34 @@ def parse_term(text: str, ruleset: Ruleset) -> Term | None:
         if _key(word) in {_key(n) for n in names}:
             return Term(int(year), season == "autumn")
     return None
+
+
+def suggest_term(text: str, ruleset: Ruleset, lang: str) -> str | None:
+    """The term `text` means, written as the format wants it, or None.
+
+    Reads the forms people write: "høst 2024", "Høst 2024", "2024-HØST",
+    "autumn 2024", "H24", "2024H", "2024 haust", and a date ("2024-08-15": the
+    term whose end, in settings.term_end, it falls before).  Season words and
+    short forms come from the rules' settings.
+    """
+    words = str(text).strip()
+    date = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", words)
+    if date:
+        year, month_day = int(date.group(1)), f"{date.group(2)}-{date.group(3)}"
+        spring_end = ruleset.settings["term_end"]["spring"]
+        return Term(year, month_day > spring_end).label(ruleset, lang)
+    settings = ruleset.settings
+    seasons = {}
+    for season in ("autumn", "spring"):
+        for name in settings["terms"][season] + settings.get("term_abbreviations", {}).get(season, []):
+            seasons[_key(name)] = season
+    parts = re.findall(r"[0-9]+|[^\W\d_]+", words)
+    years = [p for p in parts if p.isdigit()]
+    names = [p for p in parts if not p.isdigit()]
+    if len(years) != 1 or len(names) != 1 or _key(names[0]) not in seasons or len(years[0]) not in (2, 4):
+        return None
+    year = int(years[0]) + (2000 if len(years[0]) == 2 else 0)
+    return Term(year, seasons[_key(names[0])] == "autumn").label(ruleset, lang)
 
 
 def _in_calendar(start: Term, semesters: int, ruleset: Ruleset) -> bool:
@@ -139,7 +171,11 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     start = parse_term(programme["start"], ruleset)
     semesters = programme["semesters"]
     if start is None:
-        problem(("programme", "start"), "unknown-term", term=programme["start"])
+        suggestion = suggest_term(programme["start"], ruleset, lang)
+        if suggestion:
+            problem(("programme", "start"), "term-suggestion", term=programme["start"], suggestion=suggestion)
+        else:
+            problem(("programme", "start"), "unknown-term", term=programme["start"], example=Term(2024, True).label(ruleset, lang))
     elif not _in_calendar(start, semesters, ruleset):
         problem(("programme", "start"), "term-out-of-range", term=programme["start"])
 

@@ -117,7 +117,7 @@ def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
     quick = fast_check(schema_name)
     if quick is not None and quick(doc.data):
         # Valid: jsonschema (and its import) is needed only to explain errors.
-        return _dates_where_text_expected(doc, schema(schema_name), lang)
+        return _dates_where_text_expected(doc, schema(schema_name), lang) + _yes_no_where_text_expected(doc, schema(schema_name), lang)
     errors = list(validator(schema_name).iter_errors(doc.data))
     problems: list[Problem] = []
     seen: set = set()
@@ -135,6 +135,7 @@ def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
             seen.add(key)
             problems.append(problem)
     problems.extend(_dates_where_text_expected(doc, schema(schema_name), lang))
+    problems.extend(_yes_no_where_text_expected(doc, schema(schema_name), lang))
     problems.sort(key=lambda p: (p.line, p.column, p.message))
     return problems
 
@@ -225,6 +226,8 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
         names = " / ".join(messages.text(f"type-{t}", lang) for t in ([expected] if isinstance(expected, str) else expected))
         if value is None:
             return [problem("schema-null", where=at, expected=names)]
+        if isinstance(value, str) and expected == "boolean":
+            return [problem("schema-yes-no", where=at, found=_show(value, lang), rewrite=_yes_no_rewrite(path, value))]
         if isinstance(value, str) and {"number", "integer"} & set([expected] if isinstance(expected, str) else expected):
             from .loader import _DECIMAL_COMMA
 
@@ -303,6 +306,34 @@ def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Pro
         problems.append(
             Problem(messages.text("date-not-text", lang, value=value), line, column, code="date-not-text", where=where(path))
         )
+    return problems
+
+
+def _yes_no_rewrite(path: tuple, value: str) -> str:
+    """`individual_assessment: true` for "ja"/"yes", `...: false` for "nei"/"no" (words in the schema's x-yes-no)."""
+    from .ruleset import _key
+
+    words = schema(PROGRAMME_SCHEMA).get("x-yes-no", {})
+    key = path[-1] if path and isinstance(path[-1], str) else ""
+    for answer in ("true", "false"):
+        if _key(value) in {_key(w) for w in words.get(answer, [])}:
+            return f"{key}: {answer}" if key else answer
+    return f"{key}: true / {key}: false" if key else "true / false"
+
+
+def _yes_no_where_text_expected(doc: Document, root: dict, lang: str) -> list[Problem]:
+    """An unquoted yes/no/on/off where text is wanted: other YAML tools read it as a boolean, so quote it.
+
+    Where the format wants a boolean the schema error says what to write.
+    """
+    problems = []
+    for path in doc.yes_no or []:
+        leaves = _leaf_schemas(root, root, path)
+        if any(leaf.get("type") in ("boolean", "number", "integer") for leaf in leaves):
+            continue  # the schema's own error says what to write
+        line, column = doc.locate(path)
+        value = _get(doc.data, path)
+        problems.append(Problem(messages.text("yaml11-bool", lang, value=value), line, column, code="yaml11-bool", where=where(path)))
     return problems
 
 
