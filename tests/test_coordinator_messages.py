@@ -324,3 +324,111 @@ def test_yes_no_where_text_is_wanted_says_quote_it(programme_variant, run_cli):
     assert 'skriv "no" i anførselstegn' in line
     quoted = programme_variant({"  code: PHR60\n": '  code: "no"\n'}, name="quoted.yaml")
     assert check(run_cli, quoted).returncode == 0
+
+
+# --- Why 7: Nynorsk throughout, and labels rather than ids ----------------------------
+
+NB_ONLY = ("ikke ", " uker", "bestått", "advarsler", "kontrolleres", "hvert ", "dekket", "emnene", "mangler", "Hvorfor", "Eksempel")
+
+
+def without_regulation_text(text: str, ruleset) -> str:
+    """`text` without what is quoted from the regulation (kept exactly as written, in Bokmål)."""
+    quoted = {r.quote for r in ruleset.rules} | {o["text"] for o in ruleset.outcomes.values()} | {a["name"] for a in ruleset.data["areas"]}
+    for rule in ruleset.rules:
+        for check in rule.checks:
+            quoted |= {case.get("quote", "") for case in check.options.get("cases", [])}
+    quoted.add(ruleset.regulation["title"])
+    for sentence in sorted(quoted - {""}, key=len, reverse=True):
+        text = text.replace(sentence, "").replace(sentence.replace('"', '\\"'), "")
+    return text
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "markdown", "github", "html"])
+def test_every_report_format_in_nynorsk(fmt, run_cli, bundled_rulesets):
+    result = run_cli(
+        "check", "examples/fail-practice-weeks.yaml", "examples/compliant-hours-nynorsk.yaml", "tests/corpus/missing-agreements.yaml",
+        "--lang", "nn", "--as-of", "2026-01-15", "--format", fmt, "--no-color", "--jobs", "1",
+    )
+    assert result.returncode == 2, str(result)
+    shown = without_regulation_text(result.stdout, bundled_rulesets[0])
+    assert [w for w in NB_ONLY if w in shown] == []
+    assert "praksis utgjer 3 veker; § 21 krev minst 4" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, nynorsk",
+    [
+        (["matrix", "examples/compliant.yaml"], "læringsutbyte"),
+        (["explain", "practice-weeks"], "Godtekne skrivemåtar"),
+        (["explain", "§ 21"], "Reglane for § 21"),
+        (["outcomes", "--area", "2"], "Kompetanseområde"),
+        (["rules"], "Minst fire veker praksis"),
+        (["init", "-"], "eit UFERDIG utgangspunkt"),
+    ],
+)
+def test_every_command_in_nynorsk(args, nynorsk, run_cli, bundled_rulesets):
+    result = run_cli(*args, "--lang", "nn")
+    assert result.returncode == 0, str(result)
+    shown = without_regulation_text(result.stdout, bundled_rulesets[0])
+    assert [w for w in NB_ONLY if w in shown] == [], shown
+    if args[0] != "outcomes":
+        assert nynorsk in result.stdout
+
+
+def test_student_active_forms_are_named_by_label(run_cli):
+    nb = check(run_cli, "examples/compliant.yaml")
+    line = next(l for l in nb.stdout.splitlines() if "student-active" in l)
+    assert "casearbeid" in line and "gruppearbeid" in line and "case-work" not in line and "group-work" not in line
+    nn = check(run_cli, "examples/compliant-hours-nynorsk.yaml", "nn")
+    line = next(l for l in nn.stdout.splitlines() if "student-active" in l)
+    assert "rettleiingsgruppe" in line and "ferdigheitstrening" in line and "supervision-group" not in line
+
+
+def test_nynorsk_professions_are_not_echoed_in_bokmal(programme_variant, run_cli, bundled_rulesets):
+    path = programme_variant({"sykepleier, fysioterapeut": "fysioterapeut", "vernepleier": "vernepleiar"})
+    result = check(run_cli, path, "nn")
+    assert "opptaket omfattar ikkje sjukepleiar" in result.stdout
+    shown = without_regulation_text(result.stdout, bundled_rulesets[0])
+    assert "vernepleier" not in shown and "sykepleier" not in shown
+
+
+def test_every_sentence_of_the_tool_exists_in_nb_nn_and_en():
+    from rusplan.messages import MESSAGES
+
+    missing = [key for key, entry in MESSAGES.items() if not all(entry.get(lang) for lang in ("nb", "nn", "en"))]
+    missing += [key for key, entry in MESSAGES.items() if "one" in entry and not all(entry["one"].get(lang) for lang in ("nb", "nn", "en"))]
+    assert missing == []
+
+
+def test_every_rule_speaks_nynorsk(bundled_rulesets):
+    for rule in bundled_rulesets[0].rules:
+        texts = [rule.title, rule.description, rule.message or {"nn": "-"}, rule.pass_message or {"nn": "-"}, *rule.messages.values()]
+        texts += [c.message for c in rule.checks if c.message]
+        texts += [case["message"] for c in rule.checks for case in c.options.get("cases", [])]
+        assert all(t.get("nn") for t in texts), rule.id
+
+
+# --- Why 9: explain teaches ------------------------------------------------------------
+
+def test_explain_lists_the_accepted_spellings_of_what_the_rule_reads(run_cli):
+    result = run_cli("explain", "practice-weeks")
+    assert result.returncode == 0
+    assert "practice_kinds (practice[*].kind):" in result.stdout
+    assert "    skills-training: ferdighetstrening, ferdigheitstrening, simulering, simulation" in result.stdout
+    result = run_cli("explain", "admission-professions", "--lang", "en")
+    assert "    vernepleier: vernepleiar, social educator, vernepleiere, vernepleiarar, learning disability nurse" in result.stdout
+
+
+def test_explain_suggests_the_nearest_rule(run_cli):
+    result = run_cli("explain", "practise-weeks")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "rusplan: ukjent regel 'practise-weeks'; mente du 'practice-weeks'? (se 'rusplan rules')"
+
+
+@pytest.mark.parametrize("section", ["§ 21", "§21", "21"])
+def test_explain_a_section_lists_its_rules(section, run_cli, bundled_rulesets):
+    result = run_cli("explain", section)
+    assert result.returncode == 0, str(result)
+    listed = [l.split()[0] for l in result.stdout.splitlines() if l.startswith("  ")]
+    assert listed == [r.id for r in bundled_rulesets[0].rules if r.section == "§ 21"]
+    assert len(listed) == 6

@@ -230,13 +230,19 @@ def precedes(ctx: Context, matches: list[Match], options: dict) -> list[Finding]
 
 def any_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     """At least one value is an id of `vocabulary` (restricted by `where`)."""
-    allowed = set(ctx.vocabulary(options["vocabulary"]).select(options.get("where")))
+    vocab = ctx.vocabulary(options["vocabulary"])
+    allowed = set(vocab.select(options.get("where")))
     values = [m.value for m in matches]
-    ctx.facts["found"] = ", ".join(sorted({str(v) for v in values if v in allowed}))
+    # Named by the vocabulary's label in the report's language ("casearbeid"), not by id.
+    ctx.facts["found"] = ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values if v in allowed}))
     if any(v in allowed for v in values):
         return []
-    found = ", ".join(sorted({str(v) for v in values})) or "–"
+    found = ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values})) or "–"
     return [Finding(ctx.anchor, {"found": found})]
+
+
+def _label(vocab: Vocabulary, value: Any, lang: str) -> str:
+    return vocab.label(value, lang) if isinstance(value, str) and value in vocab.by_id else str(value)
 
 
 def all_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:

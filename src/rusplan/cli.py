@@ -231,19 +231,27 @@ def rules_validate(path: str = typer.Argument(..., help="A rules file or folder.
 
 @app.command()
 def explain(
-    rule: str = typer.Argument(..., help="A rule id, e.g. practice-weeks."),
+    rule: str = typer.Argument(..., help='A rule id, e.g. practice-weeks, or a section, e.g. "§ 21".'),
     rules: Optional[str] = typer.Option(None, "--rules"),
     lang: Lang = typer.Option(Lang.nb, "--lang"),
 ) -> None:
-    """What a rule checks, the regulation text it enforces, and a passing and a failing example."""
-    from .explain import explain_rule
+    """What a rule checks, the regulation text, the accepted spellings and examples; "§ 21" lists that section's rules."""
+    from . import messages
+    from .explain import explain_rule, explain_section, nearest_rule, section_rules
 
-    for ruleset in _rulesets(rules, lang.value):
+    rulesets = _rulesets(rules, lang.value)
+    for ruleset in rulesets:
         found = ruleset.rule(rule)
         if found:
             sys.stdout.write(explain_rule(found, ruleset, lang.value))
             return
-    fail("cli-unknown-rules", lang.value, rules=rule)
+    in_section = section_rules(rule, rulesets)
+    if in_section:
+        sys.stdout.write(explain_section(rule, in_section, lang.value))
+        return
+    best = nearest_rule(rule, rulesets)
+    suggestion = messages.text("schema-suggestion", lang.value, best=best) if best else ""
+    fail("explain-unknown-rule", lang.value, rule=rule, suggestion=suggestion)
 
 
 @app.command()

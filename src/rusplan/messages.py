@@ -377,6 +377,247 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "skrev {path}: et uferdig utgangspunkt. Fyll det ut og kjør 'rusplan check {path}'",
         "en": "wrote {path}: an unfinished starting point. Fill it in and run 'rusplan check {path}'",
     },
+    # --- rusplan init: the starter file's comments and sample values (starter.py) ---
+    "init-header": {
+        "nb": "Programfil for rusplan (format {format}): et UFERDIG utgangspunkt.\n\nFilen er med vilje ufullstendig. Den følger filformatet, men `rusplan check`\nmelder feil til programmet er ferdig beskrevet: emnene dekker bare noen få\nav de {outcome_count} læringsutbyttene, studiepoengene går ikke opp, og det er ingen\npraksis eller samarbeidsavtaler ennå. Hver feil viser fil:linje:kolonne og\nparagrafen i forskriften.\n\nNyttige kommandoer:\n  rusplan outcomes          læringsutbyttene og id-ene som brukes i `covers`\n  rusplan rules             reglene filen kontrolleres mot\n  rusplan explain REGEL     hva en regel krever, forskriftens tekst og eksempler\n  rusplan matrix FIL        hvilke emner som dekker hvilke læringsutbytter\n  rusplan schema            JSON Schema for editorer med YAML-støtte\nTekst kan skrives på bokmål, nynorsk eller engelsk; en `notes:` kan stå overalt.",
+        "nn": "Programfil for rusplan (format {format}): eit UFERDIG utgangspunkt.\n\nFila er med vilje ufullstendig. Ho følgjer filformatet, men `rusplan check`\nmelder feil til programmet er ferdig skildra: emna dekkjer berre nokre få\nav dei {outcome_count} læringsutbyta, studiepoenga går ikkje opp, og det er ingen\npraksis eller samarbeidsavtalar enno. Kvar feil viser fil:linje:kolonne og\nparagrafen i forskrifta.\n\nNyttige kommandoar:\n  rusplan outcomes          læringsutbyta og id-ane som blir brukte i `covers`\n  rusplan rules             reglane fila blir kontrollert mot\n  rusplan explain REGEL     kva ein regel krev, teksten i forskrifta og døme\n  rusplan matrix FIL        kva emne som dekkjer kva læringsutbyte\n  rusplan schema            JSON Schema for editorar med YAML-støtte\nTekst kan skrivast på bokmål, nynorsk eller engelsk; ein `notes:` kan stå overalt.",
+        "en": "rusplan programme file (format {format}): an UNFINISHED starting point.\n\nThis file is deliberately incomplete. It follows the file format, but\n`rusplan check` reports failures until the programme is fully described: the\ncourses cover only a few of the {outcome_count} learning outcomes, the credits do not add\nup, and there is no practice and no cooperation agreement yet. Each failure\nshows file:line:column and the paragraph of the regulation.\n\nUseful commands:\n  rusplan outcomes          the learning outcomes and the ids to use in `covers`\n  rusplan rules             the rules this file is checked against\n  rusplan explain RULE      what a rule requires, the regulation's text, examples\n  rusplan matrix FILE       which courses cover which learning outcomes\n  rusplan schema            JSON Schema for editors with YAML support\nText may be in Bokmål, Nynorsk or English; a `notes:` may go anywhere.",
+    },
+    "init-checked-by": {
+        "nb": "Kontrolleres av: {rules}",
+        "nn": "Blir kontrollert av: {rules}",
+        "en": "Checked by: {rules}",
+    },
+    "init-format": {
+        "nb": "filformatet; la det stå",
+        "nn": "filformatet; la det stå",
+        "en": "the file format; leave it as it is",
+    },
+    "init-institution": {
+        "nb": "institusjonens navn",
+        "nn": "namnet på institusjonen",
+        "en": "the institution's name",
+    },
+    "init-institution-value": {
+        "nb": "Høgskolen i Eksempel",
+        "nn": "Høgskulen i Døme",
+        "en": "Example University College",
+    },
+    "init-code": {
+        "nb": "programkoden, uten mellomrom",
+        "nn": "programkoden, utan mellomrom",
+        "en": "the programme code, without spaces",
+    },
+    "init-name": {
+        "nb": "programmets navn",
+        "nn": "namnet på programmet",
+        "en": "the programme's name",
+    },
+    "init-name-value": {
+        "nb": "Tverrfaglig videreutdanning i psykisk helsearbeid og rusarbeid",
+        "nn": "Tverrfagleg vidareutdanning i psykisk helsearbeid og rusarbeid",
+        "en": "Interdisciplinary further education in mental-health and substance-use work",
+    },
+    "init-credits": {
+        "nb": "studiepoeng for hele programmet",
+        "nn": "studiepoeng for heile programmet",
+        "en": "credits of the whole programme",
+    },
+    "init-pace": {
+        "nb": "part-time eller full-time (deltid/heltid godtas)",
+        "nn": "part-time eller full-time (deltid/heiltid blir godteke)",
+        "en": "part-time or full-time",
+    },
+    "init-semesters": {
+        "nb": "antall semestre; emner og praksis ligger i 1 til dette",
+        "nn": "talet på semester; emne og praksis ligg i 1 til dette",
+        "en": "number of semesters; courses and practice lie in 1 to this",
+    },
+    "init-start": {
+        "nb": "første semester: ÅÅÅÅ-høst eller ÅÅÅÅ-vår",
+        "nn": "første semester: ÅÅÅÅ-haust eller ÅÅÅÅ-vår",
+        "en": "the first term: YYYY-autumn or YYYY-spring",
+    },
+    "init-framework": {
+        "nb": "{frameworks}",
+        "nn": "{frameworks}",
+        "en": "{frameworks}",
+    },
+    "init-degree-years": {
+        "nb": "år med bachelorutdanning som kreves",
+        "nn": "år med bachelorutdanning som blir kravd",
+        "en": "years of bachelor's degree required",
+    },
+    "init-professions": {
+        "nb": "profesjonene som gir opptak",
+        "nn": "profesjonane som gir opptak",
+        "en": "the professions admitted",
+    },
+    "init-other": {
+        "nb": "Valgfritt: søkere med annen utdanning (fjern # for å ta det med)",
+        "nn": "Valfritt: søkjarar med anna utdanning (fjern # for å ta det med)",
+        "en": "Optional: applicants with other education (remove the # to use it)",
+    },
+    "init-individual": {
+        "nb": "søkerne vurderes individuelt",
+        "nn": "søkjarane blir vurderte individuelt",
+        "en": "applicants are assessed individually",
+    },
+    "init-min-years": {
+        "nb": "minst så mange års utdanning",
+        "nn": "minst så mange års utdanning",
+        "en": "at least this many years of education",
+    },
+    "init-courses": {
+        "nb": "Emnene. Et valg mellom emner skrives som `- choice: NAVN` med `options:`",
+        "nn": "Emna. Eit val mellom emne blir skrive som `- choice: NAMN` med `options:`",
+        "en": "The courses. A choice between courses is written `- choice: NAME` with",
+    },
+    "init-courses-2": {
+        "nb": "(en liste av emner); studenten tar ett av dem.",
+        "nn": "(ei liste av emne); studenten tek eitt av dei.",
+        "en": "`options:` (a list of courses); the student takes one of them.",
+    },
+    "init-course-code": {
+        "nb": "emnekoden, unik i filen",
+        "nn": "emnekoden, unik i fila",
+        "en": "the course code, unique in the file",
+    },
+    "init-course-credits": {
+        "nb": "emnets studiepoeng",
+        "nn": "studiepoenga til emnet",
+        "en": "the course's credits",
+    },
+    "init-course-semester": {
+        "nb": "semesteret, eller en liste for flere: [1, 2]",
+        "nn": "semesteret, eller ei liste for fleire: [1, 2]",
+        "en": "the semester, or a list for several: [1, 2]",
+    },
+    "init-learning-forms": {
+        "nb": "undervisnings- og læringsformer, f.eks. {examples}",
+        "nn": "undervisnings- og læringsformer, t.d. {examples}",
+        "en": "teaching and learning forms, e.g. {examples}",
+    },
+    "init-outcomes": {
+        "nb": "emnets læringsutbytter, slik emneplanen formulerer dem",
+        "nn": "læringsutbyta til emnet, slik emneplanen formulerer dei",
+        "en": "the course's learning outcomes, as its course plan words them",
+    },
+    "init-outcome-text": {
+        "nb": "Skriv emnets læringsutbytte her.",
+        "nn": "Skriv læringsutbytet til emnet her.",
+        "en": "Write the course's learning outcome here.",
+    },
+    "init-covers": {
+        "nb": "forskriftens læringsutbytter det dekker (`rusplan outcomes`)",
+        "nn": "læringsutbyta i forskrifta som det dekkjer (`rusplan outcomes`)",
+        "en": "the regulation's outcomes it covers (`rusplan outcomes`)",
+    },
+    "init-todo-courses": {
+        "nb": "UFERDIG: legg til emnene som dekker resten av læringsutbyttene.",
+        "nn": "UFERDIG: legg til emna som dekkjer resten av læringsutbyta.",
+        "en": "UNFINISHED: add the courses that cover the remaining outcomes.",
+    },
+    "init-practice": {
+        "nb": "Praksis. UFERDIG: ingen praksis er lagt inn ennå. Et eksempel:",
+        "nn": "Praksis. UFERDIG: ingen praksis er lagd inn enno. Eit døme:",
+        "en": "Practice. UNFINISHED: no practice yet. An example:",
+    },
+    "init-practice-name": {
+        "nb": "Praksis i kommunal tjeneste",
+        "nn": "Praksis i kommunal teneste",
+        "en": "Placement in a municipal service",
+    },
+    "init-practice-course": {
+        "nb": "valgfritt: emnet praksisen hører til",
+        "nn": "valfritt: emnet praksisen høyrer til",
+        "en": "optional: the course the practice belongs to",
+    },
+    "init-kind": {
+        "nb": "{kinds}",
+        "nn": "{kinds}",
+        "en": "{kinds}",
+    },
+    "init-weeks": {
+        "nb": "eller hours: timer",
+        "nn": "eller hours: timar",
+        "en": "or hours: hours",
+    },
+    "init-fields": {
+        "nb": "{fields}",
+        "nn": "{fields}",
+        "en": "{fields}",
+    },
+    "init-provider": {
+        "nb": "kreves for praksisplass; trenger en samarbeidsavtale",
+        "nn": "krevst for praksisplass; treng ein samarbeidsavtale",
+        "en": "required for a placement; needs a cooperation agreement",
+    },
+    "init-provider-value": {
+        "nb": "Eksempel kommune",
+        "nn": "Døme kommune",
+        "en": "Example municipality",
+    },
+    "init-practice-covers": {
+        "nb": "forskriftens læringsutbytter praksisen er knyttet til",
+        "nn": "læringsutbyta i forskrifta som praksisen er knytt til",
+        "en": "the regulation's outcomes the practice is tied to",
+    },
+    "init-agreements": {
+        "nb": "Samarbeidsavtaler med praksistilbyderne. UFERDIG. Et eksempel:",
+        "nn": "Samarbeidsavtalar med praksistilbydarane. UFERDIG. Eit døme:",
+        "en": "Cooperation agreements with the practice providers. UNFINISHED. An example:",
+    },
+    "init-regulates": {
+        "nb": "det avtalen regulerer",
+        "nn": "det avtalen regulerer",
+        "en": "what the agreement regulates",
+    },
+    # --- rusplan explain (explain.py) ---------------------------------------------
+    "explain-what": {"nb": "Hva den kontrollerer", "nn": "Kva han kontrollerer", "en": "What it checks"},
+    "explain-why": {"nb": "Hvorfor ({section}, {regulation})", "nn": "Kvifor ({section}, {regulation})", "en": "Why ({section}, {regulation})"},
+    "explain-how": {
+        "nb": "Hvordan: given {given} → {checks}; {severity}",
+        "nn": "Korleis: given {given} → {checks}; {severity}",
+        "en": "How: given {given} → {checks}; {severity}",
+    },
+    "explain-per-path": {"nb": "; per studieløp", "nn": "; per studieløp", "en": "; per study path"},
+    "explain-severity-error": {"nb": "feil", "nn": "feil", "en": "error"},
+    "explain-severity-warning": {"nb": "advarsel", "nn": "åtvaring", "en": "warning"},
+    "explain-pass": {"nb": "Eksempel som består", "nn": "Døme som greier kontrollen", "en": "Passing example"},
+    "explain-fail": {"nb": "Eksempel som feiler", "nn": "Døme som feilar", "en": "Failing example"},
+    "explain-spellings": {
+        "nb": "Godtatte skrivemåter (id: andre skrivemåter som godtas)",
+        "nn": "Godtekne skrivemåtar (id: andre skrivemåtar som blir godtekne)",
+        "en": "Accepted spellings (id: other spellings accepted)",
+    },
+    "explain-spellings-note": {
+        "nb": "Store og små bokstaver, mellomrom, - og _ spiller ingen rolle.",
+        "nn": "Store og små bokstavar, mellomrom, - og _ spelar inga rolle.",
+        "en": "Upper and lower case, spaces, - and _ make no difference.",
+    },
+    "explain-see-outcomes": {
+        "nb": "{name}: se `rusplan outcomes` for id-ene",
+        "nn": "{name}: sjå `rusplan outcomes` for id-ane",
+        "en": "{name}: see `rusplan outcomes` for the ids",
+    },
+    "explain-terms": {"nb": "ÅÅÅÅ-{autumn} eller ÅÅÅÅ-{spring}", "nn": "ÅÅÅÅ-{autumn} eller ÅÅÅÅ-{spring}", "en": "YYYY-{autumn} or YYYY-{spring}"},
+    "explain-section": {
+        "nb": "Reglene for {section} ({count}):",
+        "nn": "Reglane for {section} ({count}):",
+        "en": "The rules of {section} ({count}):",
+        "one": {"nb": "Regelen for {section}:", "nn": "Regelen for {section}:", "en": "The rule of {section}:"},
+    },
+    "explain-section-hint": {
+        "nb": "Mer om én regel: rusplan explain REGEL",
+        "nn": "Meir om éin regel: rusplan explain REGEL",
+        "en": "More about one rule: rusplan explain RULE",
+    },
+    "explain-unknown-rule": {
+        "nb": "ukjent regel '{rule}'{suggestion} (se 'rusplan rules')",
+        "nn": "ukjend regel '{rule}'{suggestion} (sjå 'rusplan rules')",
+        "en": "unknown rule '{rule}'{suggestion} (see 'rusplan rules')",
+    },
     "report-title": {"nb": "Samsvarsrapport", "en": "Compliance report"},
     "report-intro": {
         "nb": "Kontrollert mot {regulation} per {as_of}, med rusplan {version}.",
@@ -506,6 +747,7 @@ _NYNORSK: dict = {
     "empty": "fila er tom",
     "multiple-documents": "eit nytt YAML-dokument ('---') følgjer etter det første; ei programfil har nøyaktig eitt",
     "duplicate-key": "nøkkelen '{key}' står to gonger (første gong på linje {first_line})",
+    "date-not-text": "'{value}' blir lese som ein dato, men her er det venta tekst; skriv \"{value}\" i hermeteikn",
     "ambiguous-number": "'{value}' blir lese som eit tal på ein overraskande måte (oktal, seksagesimal, heksadesimal eller med '_'); skriv \"{value}\" eller eit vanleg tal",
     "merge-key": "YAML-flettenøklar ('<<') er ikkje støtta; skriv nøklane ut",
     "tag": "YAML-taggar ('!') er ikkje støtta: {tag}",
