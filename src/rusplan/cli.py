@@ -69,6 +69,19 @@ def _use_color(no_color: bool, stream) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
 
+def _terminal_width() -> int | None:
+    """The terminal's width when stdout is one; None (no wrapping) for pipes, files and CI logs.
+
+    A log keeps one verdict per line, greppable as path:line:column; only a
+    person at a terminal gets the report wrapped to fit.
+    """
+    if not (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):
+        return None
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 40)
+
+
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -163,6 +176,7 @@ def check(
         quiet=quiet,
         rulesets=rulesets,
         as_of=day.isoformat(),
+        width=_terminal_width() if fmt == Format.text and output is None else None,
     )
     with _opened(output, force, lang.value) as out, _progress(len(targets)) as progress:
         # closing(): if writing fails (a closed pipe), the worker pool inside

@@ -24,6 +24,7 @@ class RenderContext:
     quiet: bool = False
     rulesets: tuple = field(default_factory=tuple)
     as_of: str = ""
+    width: int | None = None  # the text report wraps to this many columns; None: one line per verdict
 
 
 def render(fmt: str, reports: list, ctx: RenderContext) -> str:

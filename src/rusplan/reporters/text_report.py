@@ -19,32 +19,72 @@ def _paint(text: str, status: str, on: bool) -> str:
     return f"\x1b[{_COLORS[status]}m{text}\x1b[0m" if on else text
 
 
+# The message starts after "  ✓ bestått    practice-weeks         § 21      ".
+_MESSAGE_COLUMN = 2 + 12 + 1 + 22 + 1 + 9 + 1
+# Narrower than this beside the columns, the message goes on its own lines below.
+_MIN_MESSAGE_WIDTH = 40
+_INDENT = "    "
+
+
 def render_file(report: FileReport, ctx) -> list[str]:
     lang, color = ctx.lang, ctx.color
+    width = getattr(ctx, "width", None)
     lines = []
     title = " ".join(x for x in (report.institution, report.programme) if x)
     if not ctx.quiet:
-        lines.append(f"{report.path}" + (f" — {title}" if title else ""))
+        lines += _wrap(f"{report.path}" + (f" — {title}" if title else ""), width, _INDENT)
     for problem in report.errors:
         at = where(report.path, problem.line, problem.column)
-        lines.append(f"{at}: {_paint(messages.text('verdict-invalid', lang), 'invalid', color)}: {problem_text(problem)}")
+        verdict = messages.text("verdict-invalid", lang)
+        text = _wrap(f"{at}: {verdict}: {problem_text(problem)}", width, _INDENT)
+        lines += [text[0].replace(verdict, _paint(verdict, "invalid", color), 1), *text[1:]]
+    beside = width is None or width - _MESSAGE_COLUMN >= _MIN_MESSAGE_WIDTH
     for r in report.results:
         if ctx.quiet and r.status not in ("fail", "warn"):
             continue
-        status = _paint(f"{_MARKS[r.status]} {messages.text('status-' + r.status, lang)}", r.status, color)
-        head = f"  {status:<{12 + (9 if color else 0)}} {r.rule:<22} {r.section:<9}"
-        if r.status in ("pass", "skip"):
-            lines.append(f"{head} {r.message}")
-            continue
-        lines.append(f"{head} {where(report.path, r.line, r.column)}: {finding_text(r, lang)}")
-        if r.quote and not ctx.quiet:
-            lines.append(f"{'':>46}«{r.quote}»")
+        label = f"{_MARKS[r.status]} {messages.text('status-' + r.status, lang)}"
+        head = f"  {label:<12} {r.rule:<22} {r.section:<9}"
+        painted = head.replace(label, _paint(label, r.status, color), 1)
+        message = r.message if r.status in ("pass", "skip") else f"{where(report.path, r.line, r.column)}: {finding_text(r, lang)}"
+        quote = f"«{r.quote}»" if r.quote and not ctx.quiet and r.status not in ("pass", "skip") else ""
+        if beside or len(head) + 1 + len(message) <= width:
+            indent = " " * (len(head) + 1)
+            body = _wrap(f"{head} {message}", width, indent)
+            lines += [painted + body[0][len(head):], *body[1:]]
+            if quote:
+                lines += _wrap(indent + quote, width, indent) if width else [f"{'':>46}{quote}"]
+        else:  # a narrow terminal: the message and the quote under the rule, indented
+            lines.append(painted.rstrip())
+            lines += _wrap(_INDENT + message, width, _INDENT)
+            if quote:
+                lines += _wrap(_INDENT + "  " + quote, width, _INDENT + "   ")
     for note in report.info:
         if not ctx.quiet:
-            lines.append(f"  i {note}")
+            lines += _wrap(f"  i {note}", width, _INDENT)
     brief = report.brief()
-    lines.append(_paint(file_sentence(brief, lang), brief.verdict, color))
+    summary = _wrap(file_sentence(brief, lang), width, _INDENT)
+    lines += [_paint(line, brief.verdict, color) for line in summary]
     return lines
+
+
+def _wrap(text: str, width: int | None, indent: str) -> list[str]:
+    """`text` broken between words to `width` columns, continued at `indent`; as is without a width.
+
+    Words are never split (a path:line:column longer than the line stays whole).
+    """
+    if not width or len(text) <= width:
+        return [text]
+    import textwrap
+
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    return textwrap.wrap(
+        text.lstrip(" "),
+        width,
+        initial_indent=lead,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [text]
 
 
 def stream(reports, ctx, out) -> list[FileBrief]:
