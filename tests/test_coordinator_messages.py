@@ -432,3 +432,15 @@ def test_explain_a_section_lists_its_rules(section, run_cli, bundled_rulesets):
     listed = [l.split()[0] for l in result.stdout.splitlines() if l.startswith("  ")]
     assert listed == [r.id for r in bundled_rulesets[0].rules if r.section == "§ 21"]
     assert len(listed) == 6
+
+
+def test_every_refusal_of_the_loader_has_a_sentence_in_each_language(repo_root):
+    """The loader's own English is a fallback only: each code it raises is a messages.py entry."""
+    import re
+
+    from rusplan.messages import MESSAGES
+
+    source = "".join((repo_root / "src" / "rusplan" / name).read_text(encoding="utf-8") for name in ("loader.py", "yamlerrors.py"))
+    codes = set(re.findall(r'code="([a-z0-9-]+)"', source)) | set(re.findall(r'"(yaml-[a-z-]+)"', source))
+    assert "yaml-colon-in-value" in codes and "duplicate-key" in codes
+    assert [c for c in sorted(codes) if not all(MESSAGES.get(c, {}).get(lang) for lang in ("nb", "nn", "en"))] == []

@@ -104,4 +104,12 @@ def test_piped_output_keeps_one_verdict_per_line(piped):
     """CI logs and files: no wrapping, so `grep path:line:column` finds the whole message."""
     [line] = [l for l in piped.splitlines() if l.startswith("  ✗")]
     assert line.endswith("examples/fail-credits-sum.yaml:35:1: emnene gir til sammen 55 studiepoeng; programmet er på 60 [studieløp PHR4001M]")
-    assert any(l.startswith(" " * 46 + "«Forskriften") for l in piped.splitlines())
+    assert any(l.startswith(" " * 48 + "«Forskriften") for l in piped.splitlines())  # under the message
+
+
+def test_the_readme_sample_is_what_rusplan_prints(run_cli, repo_root):
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("$ rusplan check examples/fail-practice-weeks.yaml --lang en --quiet") :].split("\n\n")[0]
+    command, *printed = block.splitlines()
+    result = run_cli(*command.split()[2:], "--as-of", "2026-01-15", "--no-color")
+    assert result.stdout.splitlines() == printed

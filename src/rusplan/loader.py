@@ -305,7 +305,7 @@ def parse(
             params={"problem": problem, "code": f"U+{exc.character:04X}" if index != -1 else ""},
         ) from None
     except yaml.YAMLError as exc:
-        raise LoadError(f"invalid YAML: {exc}".splitlines()[0], code="yaml") from None
+        raise LoadError(f"invalid YAML: {exc}".splitlines()[0], code="yaml-syntax", params={"problem": str(exc).splitlines()[0] if str(exc) else ""}) from None
     except RecursionError:
         raise LoadError(f"nesting is deeper than {max_depth} levels", code="too-deep", params={"limit": max_depth}) from None
     finally:

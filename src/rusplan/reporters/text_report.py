@@ -52,7 +52,7 @@ def render_file(report: FileReport, ctx) -> list[str]:
             body = _wrap(f"{head} {message}", width, indent)
             lines += [painted + body[0][len(head):], *body[1:]]
             if quote:
-                lines += _wrap(indent + quote, width, indent) if width else [f"{'':>46}{quote}"]
+                lines += _wrap(indent + quote, width, indent)
         else:  # a narrow terminal: the message and the quote under the rule, indented
             lines.append(painted.rstrip())
             lines += _wrap(_INDENT + message, width, _INDENT)
