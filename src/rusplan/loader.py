@@ -194,6 +194,19 @@ def _flow_depth(text: str, limit: int) -> int:
     return deepest
 
 
+def _deeper_than(text: str, limit: int) -> int:
+    """Offset of the first [ or { nested deeper than `limit`, or -1."""
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif depth:
+            depth -= 1
+    return -1
+
+
 def _block_prefix(limit: int) -> re.Pattern:
     """A line starting with more than 4 * `limit` characters that are spaces,
     tabs or block indicators ("- - - ", "? ", ": ").  Every block collection
@@ -293,7 +306,7 @@ def parse(
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(text, exc) from None
+        raise _syntax_error(text, exc, max_depth) from None
     except yaml.reader.ReaderError as exc:  # a control character; no mark, and libyaml's position is in bytes
         index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         problem = f"unacceptable character #x{exc.character:04x}: {exc.reason}" if index != -1 else exc.reason
@@ -317,9 +330,18 @@ def parse(
     return doc
 
 
-def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> LoadError:
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError, max_depth: int) -> LoadError:
     """A LoadError that names the mistake behind a libyaml syntax error (yamlerrors.py)."""
     from .yamlerrors import explain
+
+    if "maximum nesting depth" in (exc.problem or ""):
+        # libyaml's scanner stops at its own limit (1000 flow levels) before
+        # the prescan sees an event; point at the bracket past ours instead.
+        index = _deeper_than(text, max_depth + 1)  # counted like the builder: the collections around a node
+        line, column = (text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)) if index >= 0 else (0, 0)
+        return LoadError(
+            f"nesting is deeper than {max_depth} levels", line=line, column=column, code="too-deep", params={"limit": max_depth}
+        )
 
     if "another document" in (exc.problem or ""):
         mark = exc.problem_mark
