@@ -444,3 +444,13 @@ def test_every_refusal_of_the_loader_has_a_sentence_in_each_language(repo_root):
     codes = set(re.findall(r'code="([a-z0-9-]+)"', source)) | set(re.findall(r'"(yaml-[a-z-]+)"', source))
     assert "yaml-colon-in-value" in codes and "duplicate-key" in codes
     assert [c for c in sorted(codes) if not all(MESSAGES.get(c, {}).get(lang) for lang in ("nb", "nn", "en"))] == []
+
+
+def test_a_broken_rules_file_is_reported_in_norwegian_without_english_hints(tmp_path, repo_root, run_cli):
+    rules = (repo_root / "rules" / "tverrfaglig-psykisk-helse-rus.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "rules.yaml"
+    broken.write_text(rules.replace("  hours_per_week: 37.5\n", "  hours_per_week: 37.5\n  hours_per_week: 40\n", 1), encoding="utf-8")
+    result = run_cli("check", "examples/compliant.yaml", "--rules", broken, "--lang", "nn")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("nøkkelen 'hours_per_week' står to gonger (første gong på linje 21)")
+    assert "YAML keeps" not in result.stderr

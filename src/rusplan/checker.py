@@ -33,11 +33,11 @@ class Options:
 
 
 def load_problem(err: loader.LoadError, lang: str) -> Problem:
-    text = messages.localise(err.code, lang, err.params, err.message)
-    # The message table's sentences already say what to do; the loader's
-    # English hint is kept only where the table has no sentence.
-    hint = err.hint if text == err.message else ""
-    return Problem(text, err.line, err.column, code=err.code, hint=hint)
+    text = messages.localise(err.code, lang, err.params, "")
+    # The catalogue's sentences already say what to do; a code it lacks
+    # (none today: test_every_refusal_of_the_loader_has_a_sentence_in_each_language)
+    # falls back to the loader's English and its hint.
+    return Problem(text or err.message, err.line, err.column, code=err.code, hint="" if text else err.hint)
 
 
 def read(path: str, options: Options) -> loader.Document | Problem:

@@ -63,8 +63,17 @@ class LoadError(Exception):
     hint: str = ""
     # A stable, language-neutral key for the kind of problem (used by tests,
     # JSON output and the English/Norwegian message tables).
-    code: str = "yaml"
+    code: str = "yaml-syntax"
     params: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # messages.py is the one catalogue: where it has the code, its English
+        # sentence (which says what to do) replaces the text and hint given here.
+        from . import messages
+
+        worded = messages.localise(self.code, "en", self.params, "")
+        if worded:
+            self.message, self.hint = worded, ""
 
     def __str__(self) -> str:  # pragma: no cover - convenience only
         return self.message
