@@ -640,6 +640,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "meta-name": {"nb": "Navn", "en": "Name"},
     "meta-credits": {"nb": "Studiepoeng", "en": "Credits"},
     "meta-pace": {"nb": "Studieform", "en": "Pace"},
+    "pace-part-time": {"nb": "deltid", "nn": "deltid", "en": "part-time"},
+    "pace-full-time": {"nb": "heltid", "nn": "heiltid", "en": "full-time"},
     "meta-semesters": {"nb": "Semestre", "en": "Semesters"},
     "meta-start": {"nb": "Oppstart", "en": "Start"},
     "meta-framework": {"nb": "Rammeverk", "en": "Framework"},

@@ -329,8 +329,8 @@ def _yes_no_where_text_expected(doc: Document, root: dict, lang: str) -> list[Pr
     problems = []
     for path in doc.yes_no or []:
         leaves = _leaf_schemas(root, root, path)
-        if any(leaf.get("type") in ("boolean", "number", "integer") for leaf in leaves):
-            continue  # the schema's own error says what to write
+        if any(leaf.get("type") in ("boolean", "number", "integer") or "enum" in leaf or "const" in leaf for leaf in leaves):
+            continue  # the schema's own error says what to write; quoting would not help
         line, column = doc.locate(path)
         value = _get(doc.data, path)
         problems.append(Problem(messages.text("yaml11-bool", lang, value=value), line, column, code="yaml11-bool", where=where(path)))

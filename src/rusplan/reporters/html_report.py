@@ -50,6 +50,12 @@ def _file(report: FileReport, ruleset, lang: str) -> dict:
     return entry
 
 
+def _pace(pace: str, lang: str) -> str:
+    """part-time / deltid in the report's language."""
+    key = {"deltid": "part-time", "heltid": "full-time"}.get(pace, pace)
+    return messages.text(f"pace-{key}", lang) if messages.has(f"pace-{key}") else pace
+
+
 def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
     p = matrix.programme
     frameworks = ruleset.vocabularies.get("frameworks")
@@ -59,7 +65,7 @@ def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
         ("meta-code", p["code"]),
         ("meta-name", p["name"]),
         ("meta-credits", messages.number(p["credits"], lang)),
-        ("meta-pace", p["pace"]),
+        ("meta-pace", _pace(p["pace"], lang)),
         ("meta-semesters", str(p["semesters"])),
         ("meta-start", matrix.terms.get(1, str(p["start"]))),
         ("meta-framework", frameworks.label(p["framework"], lang) if frameworks else p["framework"]),
