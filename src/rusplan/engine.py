@@ -137,10 +137,8 @@ def _fill(template: dict, lang: str, params: dict) -> str:
 
 
 def _is_figure(value) -> bool:
-    from decimal import Decimal
-    from fractions import Fraction
-
-    return isinstance(value, (int, float, Decimal, Fraction)) and not isinstance(value, bool)
+    """int, float, Decimal or Fraction (by name: decimal and fractions are imported only where used)."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or type(value).__name__ in ("Decimal", "Fraction")
 
 
 def _result(rule: Rule, lang: str, status: str, message: str, position: tuple, study_path: str = "") -> RuleResult:

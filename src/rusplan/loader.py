@@ -384,21 +384,27 @@ def load(
     return parse(read_text(path, max_bytes), path, max_depth=max_depth, max_nodes=max_nodes)
 
 
+# Spaces that look like a space but are not one to YAML (pasted from Word,
+# PDF or web pages); NBSP is by far the most common.  yamlerrors.py uses them too.
+ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+_ODD_SPACE = re.compile(f"[{ODD_SPACES}]")
+
+
 def _refuse_odd_space(node: yaml.Node, value: str, anywhere: bool) -> None:
     """A pasted odd space (NBSP, ...) in a key, or around an unquoted value, is a paste error."""
-    from .yamlerrors import ODD_SPACES
-
-    spots = [i for i, c in enumerate(value) if c in ODD_SPACES] if anywhere else [
-        i for i in (0, len(value) - 1) if value[i] in ODD_SPACES
-    ]
-    if spots:
+    if anywhere:
+        found = _ODD_SPACE.search(value)
+        spot = found.start() if found else -1
+    else:
+        spot = 0 if value[0] in ODD_SPACES else len(value) - 1 if value[-1] in ODD_SPACES else -1
+    if spot >= 0:
         mark = node.start_mark
         raise LoadError(
-            f"special space U+{ord(value[spots[0]]):04X} in '{value.strip()}'",
+            f"special space U+{ord(value[spot]):04X} in '{value.strip()}'",
             line=mark.line + 1,
-            column=mark.column + 1 + (spots[0] if mark.line == node.end_mark.line else 0),
+            column=mark.column + 1 + (spot if mark.line == node.end_mark.line else 0),
             code="yaml-odd-space",
-            params={"code": f"U+{ord(value[spots[0]]):04X}"},
+            params={"code": f"U+{ord(value[spot]):04X}"},
         )
 
 
@@ -470,8 +476,9 @@ class _Builder:
         tag, value = node.tag, node.value
         if tag == _STR:
             if not node.style and value:  # plain (libyaml gives "", the Python parser None)
-                _refuse_odd_space(node, value, anywhere=False)
-                if _DECIMAL_COMMA.match(value):
+                if value[0] in ODD_SPACES or value[-1] in ODD_SPACES:
+                    _refuse_odd_space(node, value, anywhere=False)
+                if "," in value and _DECIMAL_COMMA.match(value):
                     self.doc.commas.append(path)
             return value
         if tag == _NULL:

@@ -685,26 +685,38 @@ def number(value, lang: str) -> str:
     whole number (3.999 is "3,999", never "4", which a limit of 4 would
     contradict).  No thousands separator: figures stay greppable.
     """
-    from decimal import ROUND_HALF_EVEN, Decimal
-    from fractions import Fraction
-
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) and type(value).__name__ not in ("Decimal", "Fraction"):
         return str(value)
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return str(value)
-    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(str(value)) if isinstance(value, float) else value
-    shown = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
-    if shown == shown.to_integral_value() and exact != shown:
-        for places in range(3, 7):  # two decimals would read as a whole number
-            shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
-            if shown != shown.to_integral_value():
+    if type(value).__name__ == "Decimal":
+        if not value.is_finite():
+            return str(value)
+        exact = value
+    elif type(value).__name__ == "Fraction":
+        exact = value
+    else:
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value)
+        exact = value
+    if exact == int(exact):
+        text = str(int(exact))
+    else:
+        for places in range(2, 7):
+            text = _fixed(exact, places)
+            if places >= 6 or "." in text:  # two decimals would read as a whole number: take more
                 break
-    text = format(shown.normalize(), "f") if shown != 0 else "0"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang in ("nb", "nn") else text
+
+
+def _fixed(value, places: int) -> str:
+    """`value` with at most `places` decimals, trailing zeros dropped (round half to even)."""
+    if type(value).__name__ == "Fraction":
+        value = round(value, places)  # exact rounding, no float on the way
+        text = f"{float(value):.{places}f}" if value.denominator <= 10**places else str(value)
+    else:
+        text = f"{value:.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def has(key: str) -> bool:

@@ -17,10 +17,7 @@ from __future__ import annotations
 import json
 import re
 
-# Spaces that look like a space but are not one to YAML (pasted from Word,
-# PDF or web pages).  NBSP is by far the most common.
-ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
-_ODD = re.compile(f"[{ODD_SPACES}]")
+from .loader import _ODD_SPACE as _ODD
 # Quotes that Word and keyboards type but YAML does not treat as quotes.
 TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
 _KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#'\"{\[][^:#]*?|\"[^\"]*\"|'[^']*'):(?:\s|$)")
