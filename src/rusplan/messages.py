@@ -186,6 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "where-course": {"nb": "emne {code}", "nn": "emne {code}", "en": "course {code}"},
     "where-course-named": {"nb": "emne {code} ({name})", "nn": "emne {code} ({name})", "en": "course {code} ({name})"},
     "where-course-name": {"nb": "emnet «{name}»", "nn": "emnet «{name}»", "en": "course “{name}”"},
+    "where-choice": {"nb": "valget «{name}»", "nn": "valet «{name}»", "en": "the choice “{name}”"},
     "where-course-n": {"nb": "emne nr. {n}", "nn": "emne nr. {n}", "en": "course {n}"},
     "where-practice": {"nb": "praksis «{name}»", "nn": "praksis «{name}»", "en": "practice “{name}”"},
     "where-practice-n": {"nb": "praksisperiode nr. {n}", "nn": "praksisperiode nr. {n}", "en": "practice period {n}"},

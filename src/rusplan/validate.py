@@ -98,8 +98,10 @@ def _name(kind: str, node: dict, index: int, lang: str) -> str:
         value = node.get(key)
         return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip() else ""
 
+    if kind == "where-course" and "choice" in node and shown("choice"):
+        return messages.text("where-choice", lang, name=shown("choice"))
     if kind == "where-course":
-        code, name = shown("code"), shown("name") or shown("choice")
+        code, name = shown("code"), shown("name")
         if code:
             return messages.text("where-course-named" if name else "where-course", lang, code=code, name=name)
         if name:
@@ -207,7 +209,7 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
         out = []
         for key in value:
             if key not in allowed:
-                best = suggest_key(key, allowed)
+                best = suggest_key(key, [k for k in allowed if k not in value])  # never a key already there
                 if best:
                     suggestion = messages.text("schema-suggestion", lang, best=best)
                 else:
