@@ -461,3 +461,36 @@ def test_yes_no_where_one_of_a_list_is_wanted_is_not_told_to_quote_it(programme_
     [line] = invalid_lines(check(run_cli, path))
     assert "programme.pace: ventet en av part-time, full-time, deltid, heltid, fant 'OFF'" in line
     assert "anførselstegn" not in line
+
+
+# --- the words behind the suggestions are data -------------------------------------------
+
+def copy_of_rules(tmp_path, repo_root, old: str, new: str):
+    import shutil
+
+    folder = tmp_path / "rules"
+    shutil.copytree(repo_root / "rules", folder)
+    path = folder / "tverrfaglig-psykisk-helse-rus.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return folder
+
+
+def test_term_words_come_from_the_rules_settings(tmp_path, repo_root, programme_variant, run_cli):
+    path = programme_variant({"  start: 2024-autumn\n": "  start: H24\n"})
+    bundled = check(run_cli, path, "nn")
+    assert "meinte du '2024-haust'?" in bundled.stdout
+    # without "h" among the short forms, H24 is no longer read
+    rules = copy_of_rules(tmp_path, repo_root, "    autumn: [h, høst, haust]\n", "    autumn: [høst, haust]\n")
+    assert "meinte du" not in check(run_cli, path, "nn", "--rules", rules).stdout
+    # the Nynorsk label is the rules file's
+    rules = copy_of_rules(tmp_path / "b", repo_root, "    nn: {autumn: haust, spring: vår}\n", "    nn: {autumn: hausten, spring: vår}\n")
+    assert "meinte du '2024-hausten'?" in check(run_cli, path, "nn", "--rules", rules).stdout
+
+
+def test_hours_per_week_of_the_rules_file_is_in_the_explanation(tmp_path, repo_root, programme_variant, run_cli):
+    path = programme_variant({"    weeks: 5\n": "    hours: 100\n", "    weeks: 1\n": "    hours: 40\n"})
+    rules = copy_of_rules(tmp_path, repo_root, "  hours_per_week: 37.5\n", "  hours_per_week: 40\n")
+    result = check(run_cli, path, "nb", "--rules", rules)
+    assert "praksis utgjør 3,5 uker; § 21 krever minst 4 (omregnet fra timer: 140 t ÷ 40 t/uke = 3,5 uker)" in result.stdout
