@@ -494,3 +494,12 @@ def test_hours_per_week_of_the_rules_file_is_in_the_explanation(tmp_path, repo_r
     rules = copy_of_rules(tmp_path, repo_root, "  hours_per_week: 37.5\n", "  hours_per_week: 40\n")
     result = check(run_cli, path, "nb", "--rules", rules)
     assert "praksis utgjør 3,5 uker; § 21 krever minst 4 (omregnet fra timer: 140 t ÷ 40 t/uke = 3,5 uker)" in result.stdout
+
+
+def test_a_value_cut_short_by_a_glued_comment_is_pointed_out(programme_variant, run_cli):
+    path = programme_variant({"    name: Etikk, lovverk og organisering\n": "    name: Etikk #2 og organisering\n"})
+    result = check(run_cli, path)
+    assert result.returncode == 0  # valid YAML, and the rules hold: a note, not a failure
+    assert "  i linje 66, kolonne 17: ' #' starter en kommentar, så 'name' er bare «Etikk»; sett hele verdien i anførselstegn hvis # hører til teksten" in result.stdout
+    ordinary = check(run_cli, "examples/compliant.yaml")
+    assert "starter en kommentar" not in ordinary.stdout  # "# a comment" with a space is a comment

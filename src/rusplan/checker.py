@@ -116,6 +116,8 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
     extra = doc.data["admission"].get("additional_requirements")
     if extra:
         report.info.append(messages.text("info-additional", lang, items=", ".join(extra)))
+    for line, column, key, kept in doc.glued_comments:
+        report.info.append(messages.text("info-glued-comment", lang, line=line, column=column, key=key, kept=kept))
     apply_waivers(report, doc, options, {rule.id for ruleset in rulesets for rule in ruleset.rules})
     if options.strict:
         for result in report.results:

@@ -90,6 +90,7 @@ class Document:
     dates: list = field(default_factory=list)  # Paths of unquoted YAML timestamps
     commas: list = field(default_factory=list)  # Paths of unquoted decimal-comma figures ("7,5")
     yes_no: list | None = field(default_factory=list)  # Paths of unquoted YAML 1.1 booleans (yes, no, on, off)
+    glued_comments: list = field(default_factory=list)  # (line, column, key, kept) of values cut short by ' #word'
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest located ancestor."""
@@ -336,6 +337,10 @@ def parse(
         raise LoadError("the file is empty", line=1, column=1, code="empty")
     doc = Document(path=path, data=None)
     doc.data = _Builder(doc, max_depth, max_nodes).build(root, ())
+    if " #" in text or "\t#" in text:
+        from .yamlerrors import glued_comments
+
+        doc.glued_comments = glued_comments(text)
     return doc
 
 

@@ -313,6 +313,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{path} er en av filene som kontrolleres; rusplan skriver aldri til dem",
         "en": "{path} is one of the files being checked; rusplan never writes to them",
     },
+    "info-glued-comment": {
+        "nb": "linje {line}, kolonne {column}: ' #' starter en kommentar, så '{key}' er bare «{kept}»; sett hele verdien i anførselstegn hvis # hører til teksten",
+        "nn": "linje {line}, kolonne {column}: ' #' startar ein kommentar, så '{key}' er berre «{kept}»; set heile verdien i hermeteikn dersom # høyrer til teksten",
+        "en": "line {line}, column {column}: ' #' starts a comment, so '{key}' is only “{kept}”; put the whole value in quotes if the # belongs to the text",
+    },
     "info-additional": {"nb": "tilleggskrav ved opptak: {items}", "en": "additional admission requirements: {items}"},
     # --- machine-readable formats (sarif, junit, markdown, github) -----------
     "batch-total": {

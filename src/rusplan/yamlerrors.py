@@ -214,3 +214,18 @@ def _misplaced_line(lines: list[str], line: int, column: int):
     previous = _indent(above[0][1])
     nearest = min(columns, key=lambda c: (abs(c - found), c != previous, -c))
     return "yaml-indent", line, found, {"found": found, "expected": nearest, "above": next(n for n, t in above if _indent(t) == nearest)}
+
+
+# `name: Emne #2 og 3`: YAML reads "Emne" and a comment.  A comment written on
+# purpose has a space after '#'; one glued to a word is almost always text.
+_GLUED_COMMENT = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):[ \t]+([^\s\"'\[{#&*!|>%@`][^#\n]*?)[ \t]#[^\s#]", re.M)
+
+
+def glued_comments(text: str) -> list[tuple[int, int, str, str]]:
+    """(line, column of the '#', key, value YAML kept) for each unquoted value cut short by ' #word'."""
+    found = []
+    for match in _GLUED_COMMENT.finditer(text):
+        hash_at = match.end() - 2
+        line = text.count("\n", 0, match.start()) + 1
+        found.append((line, hash_at - text.rfind("\n", 0, hash_at), match.group(1), match.group(2).strip()))
+    return found
