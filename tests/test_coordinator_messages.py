@@ -459,7 +459,7 @@ def test_a_broken_rules_file_is_reported_in_norwegian_without_english_hints(tmp_
 def test_yes_no_where_one_of_a_list_is_wanted_is_not_told_to_quote_it(programme_variant, run_cli):
     path = programme_variant({"  pace: part-time\n": "  pace: OFF\n"})
     [line] = invalid_lines(check(run_cli, path))
-    assert "programme.pace: ventet en av part-time, full-time, deltid, heltid, fant 'OFF'" in line
+    assert "programme.pace: ventet en av part-time, full-time, deltid, heltid, heiltid, fant 'OFF'" in line
     assert "anførselstegn" not in line
 
 

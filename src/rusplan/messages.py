@@ -430,8 +430,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "credits of the whole programme",
     },
     "init-pace": {
-        "nb": "part-time eller full-time (deltid/heltid godtas)",
-        "nn": "part-time eller full-time (deltid/heiltid blir godteke)",
+        "nb": "part-time eller full-time (deltid/heltid/heiltid godtas)",
+        "nn": "part-time eller full-time (deltid/heiltid/heltid blir godteke)",
         "en": "part-time or full-time",
     },
     "init-semesters": {

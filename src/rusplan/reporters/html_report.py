@@ -52,7 +52,7 @@ def _file(report: FileReport, ruleset, lang: str) -> dict:
 
 def _pace(pace: str, lang: str) -> str:
     """part-time / deltid in the report's language."""
-    key = {"deltid": "part-time", "heltid": "full-time"}.get(pace, pace)
+    key = {"deltid": "part-time", "heltid": "full-time", "heiltid": "full-time"}.get(pace, pace)
     return messages.text(f"pace-{key}", lang) if messages.has(f"pace-{key}") else pace
 
 
