@@ -245,7 +245,8 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
     if kind == "format" and error.validator_value == "date":
         return [problem("schema-date", where=at, found=_show(value, lang))]
     if kind == "pattern":
-        described = error.schema.get(f"x-description-{lang}") or error.schema.get("x-description-nb" if lang == "nn" else "") or error.schema.get("description", error.validator_value)
+        described = str(error.schema.get(f"x-description-{lang}") or error.schema.get("description", error.validator_value))
+        described = described[:1].lower() + described[1:]  # it follows a semicolon
         return [problem("schema-pattern", where=at, found=_show(value, lang), description=described)]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "minItems", "minLength"):
         return [problem(f"schema-{kind}", where=at, limit=error.validator_value, found=_show(value, lang))]
