@@ -508,3 +508,9 @@ def test_a_value_cut_short_by_a_glued_comment_is_pointed_out(programme_variant, 
     assert "  i linje 66, kolonne 17: ' #' starter en kommentar, så 'name' er bare «Etikk»; sett hele verdien i anførselstegn hvis # hører til teksten" in result.stdout
     ordinary = check(run_cli, "examples/compliant.yaml")
     assert "starter en kommentar" not in ordinary.stdout  # "# a comment" with a space is a comment
+
+
+def test_explain_a_section_without_rules_lists_the_sections(run_cli):
+    result = run_cli("explain", "§ 2")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "rusplan: ingen regel bygger på § 2; reglene bygger på § 1, § 3, §§ 3–18, §§ 4–18, § 19, § 20, § 21, § 22"

@@ -619,6 +619,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "Meir om éin regel: rusplan explain REGEL",
         "en": "More about one rule: rusplan explain RULE",
     },
+    "explain-no-section": {
+        "nb": "ingen regel bygger på {section}; reglene bygger på {sections}",
+        "nn": "ingen regel byggjer på {section}; reglane byggjer på {sections}",
+        "en": "no rule rests on {section}; the rules rest on {sections}",
+    },
     "explain-unknown-rule": {
         "nb": "ukjent regel '{rule}'{suggestion} (se 'rusplan rules')",
         "nn": "ukjend regel '{rule}'{suggestion} (sjå 'rusplan rules')",
