@@ -339,7 +339,7 @@ def test_practice_of_supervision_groups_only_is_a_warning(plan, check_programme,
     [warning] = [r for r in results(report, "practice-weeks") if r.status != "pass"]
     assert warning.status == "warn"
     assert "ingen praksisperiode er praksisplass eller utviklingsprosjekt på egen arbeidsplass" in warning.message
-    assert "(fant bare: skills-training, supervision-group)" in warning.message
+    assert "(fant bare: ferdighetstrening, veiledningsgruppe)" in warning.message
     assert run_cli("check", path, "--as-of", AS_OF).returncode == 0
     assert run_cli("check", path, "--as-of", AS_OF, "--strict").returncode == 1
 

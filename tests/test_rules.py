@@ -36,7 +36,7 @@ EXPECTED = {
     "learning-outcomes": (["2", "13f", "16c"], r"^courses:"),
     "outcome-references": (["4h", "4g"], r'covers: \["4g", "4h"\]'),
     "areas-order": (["2", "4", "3"], r"- code: PHR1002$"),
-    "student-active": (["lecture", "digital-lecture", "self-study"], r"^courses:"),
+    "student-active": (["forelesning", "digital forelesning", "selvstudium"], r"^courses:"),  # by label, not id
     "practice-weeks": (["3", "4"], r"^practice:"),
     "practice-field": (["somatic-care"], r"fields: \[somatic-care\]"),
     "practice-outcomes": ([], r"covers: \[\]"),

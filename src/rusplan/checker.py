@@ -33,11 +33,11 @@ class Options:
 
 
 def load_problem(err: loader.LoadError, lang: str) -> Problem:
-    text = messages.localise(err.code, lang, err.params, err.message)
-    # The message table's sentences already say what to do; the loader's
-    # English hint is kept only where the table has no sentence.
-    hint = err.hint if text == err.message else ""
-    return Problem(text, err.line, err.column, code=err.code, hint=hint)
+    text = messages.localise(err.code, lang, err.params, "")
+    # The catalogue's sentences already say what to do; a code it lacks
+    # (none today: test_every_refusal_of_the_loader_has_a_sentence_in_each_language)
+    # falls back to the loader's English and its hint.
+    return Problem(text or err.message, err.line, err.column, code=err.code, hint="" if text else err.hint)
 
 
 def read(path: str, options: Options) -> loader.Document | Problem:
@@ -108,11 +108,28 @@ def prepare(doc: loader.Document, ruleset: Ruleset, lang: str) -> Programme | li
     """The programme as `ruleset` sees it, or why it cannot be checked."""
     problems = programme_problems(doc, lang)
     if problems:
-        return problems
+        worded = [_term_suggestion(p, doc, ruleset, lang) for p in problems]
+        return [p for i, p in enumerate(worded) if (p.line, p.column, p.message) not in {(q.line, q.column, q.message) for q in worded[:i]}]
     try:
         return build(doc, ruleset, lang)
     except InconsistentProgramme as exc:
         return exc.problems
+
+
+def _term_suggestion(problem: Problem, doc: loader.Document, ruleset: Ruleset, lang: str) -> Problem:
+    """A start term the format's pattern refused ("høst 2024", a date): the exact rewrite, from the ruleset's term words."""
+    from .model import suggest_term
+    from .validate import place
+
+    if problem.where != "programme.start" or problem.code not in ("schema-pattern", "date-not-text"):
+        return problem
+    value = doc.data["programme"]["start"]
+    suggestion = suggest_term(value, ruleset, lang)
+    if not suggestion:
+        return problem
+    at = place(("programme", "start"), doc.data, lang)
+    text = messages.text("term-suggestion", lang, where=at, term=value, suggestion=suggestion)
+    return Problem(text, problem.line, problem.column, code="term-suggestion", where=problem.where)
 
 
 def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
@@ -135,6 +152,8 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
     extra = doc.data["admission"].get("additional_requirements")
     if extra:
         report.info.append(messages.text("info-additional", lang, items=", ".join(extra)))
+    for line, column, key, kept in doc.glued_comments:
+        report.info.append(messages.text("info-glued-comment", lang, line=line, column=column, key=key, kept=kept))
     apply_waivers(report, doc, options, {rule.id for ruleset in rulesets for rule in ruleset.rules})
     if options.strict:
         for result in report.results:

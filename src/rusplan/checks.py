@@ -308,14 +308,19 @@ def any_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     allowed = set(vocab.select(options.get("where")))
     matches = _flat(matches)
     values = [m.value for m in matches]
-    ctx.facts["found"] = ", ".join(sorted({str(v) for v in values if v in allowed}))
+    # Named by the vocabulary's label in the report's language ("casearbeid"), not by id.
+    ctx.facts["found"] = ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values if v in allowed}))
     if any(v in allowed for v in values):
         return []
     unknown = [unrecognised(ctx, vocab, m.value, m.path) for m in matches if m.value not in vocab.by_id]
     if unknown:
         return unknown  # one of them may be the allowed value, written in a way rusplan does not know
-    found = ", ".join(sorted({str(v) for v in values})) or "–"
+    found = ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values})) or "–"
     return [Finding(ctx.anchor, {"found": found})]
+
+
+def _label(vocab: Vocabulary, value: Any, lang: str) -> str:
+    return vocab.label(value, lang) if isinstance(value, str) and value in vocab.by_id else str(value)
 
 
 def all_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:

@@ -32,6 +32,7 @@ app.add_typer(rules_app, name="rules")
 
 class Lang(str, Enum):
     nb = "nb"
+    nn = "nn"
     en = "en"
 
 
@@ -70,6 +71,19 @@ def _rulesets(rules: Optional[str], lang: str):
 
 def _use_color(no_color: bool, stream) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width when stdout is one; None (no wrapping) for pipes, files and CI logs.
+
+    A log keeps one verdict per line, greppable as path:line:column; only a
+    person at a terminal gets the report wrapped to fit.
+    """
+    if not (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):
+        return None
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 40)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -242,6 +256,7 @@ def check(
         quiet=quiet,
         rulesets=rulesets,
         as_of=day.isoformat(),
+        width=_terminal_width() if fmt == Format.text and output is None else None,
     )
     with _opened(output, force, lang.value) as out, _progress(len(targets)) as progress:
         # closing(): if writing fails (a closed pipe), the worker pool inside
@@ -317,19 +332,32 @@ def rules_validate(path: str = typer.Argument(..., help="A rules file or folder.
 
 @app.command()
 def explain(
-    rule: str = typer.Argument(..., help="A rule id, e.g. practice-weeks."),
+    rule: str = typer.Argument(..., help='A rule id, e.g. practice-weeks, or a section, e.g. "§ 21".'),
     rules: Optional[str] = typer.Option(None, "--rules"),
     lang: Lang = typer.Option(Lang.nb, "--lang"),
 ) -> None:
-    """What a rule checks, the regulation text it enforces, and a passing and a failing example."""
-    from .explain import explain_rule
+    """What a rule checks, the regulation text, the accepted spellings and examples; "§ 21" lists that section's rules."""
+    from . import messages
+    from .explain import explain_rule, explain_section, nearest_rule, section_rules
 
-    for ruleset in _rulesets(rules, lang.value):
+    rulesets = _rulesets(rules, lang.value)
+    for ruleset in rulesets:
         found = ruleset.rule(rule)
         if found:
             sys.stdout.write(explain_rule(found, ruleset, lang.value))
             return
-    fail("cli-unknown-rules", lang.value, rules=rule)
+    in_section = section_rules(rule, rulesets)
+    if in_section:
+        sys.stdout.write(explain_section(rule, in_section, lang.value))
+        return
+    if rule.replace("§", "").strip().isdigit():
+        import re
+
+        sections = sorted({r.section for rs in rulesets for r in rs.rules}, key=lambda x: [int(n) for n in re.findall(r"[0-9]+", x)])
+        fail("explain-no-section", lang.value, section=rule.strip(), sections=", ".join(sections))
+    best = nearest_rule(rule, rulesets)
+    suggestion = messages.text("schema-suggestion", lang.value, best=best) if best else ""
+    fail("explain-unknown-rule", lang.value, rule=rule, suggestion=suggestion)
 
 
 @app.command()

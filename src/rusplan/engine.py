@@ -57,11 +57,13 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
     found: dict[tuple, list[str]] = {}
     details: dict[tuple, tuple[Finding, str, str]] = {}
     facts: dict = {}
+    converted: dict = {}  # figures the rule read that were converted from hours
     for study_path in paths:
         roots = {"courses": study_path.courses, "practice": study_path.practice} if study_path else {}
         ctx = Context(programme, ruleset, lang, as_of, roots, anchor)
         for check in rule.checks:
             matches = _matches(rule, check.field, programme, roots)
+            converted.update(_conversions(programme, matches, check.options.get("field")))
             for finding in FUNCTIONS[check.function](ctx, matches, check.options):
                 text = _message(rule, check.message, finding, lang)
                 key = (finding.path, text)
@@ -73,12 +75,14 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
                 details.setdefault(key, (finding, text, status))
         facts = facts or ctx.facts
 
+    note = _conversion_note(converted, lang)
     if not found:
-        text = _fill(rule.pass_message, lang, {"section": rule.section, **facts}) if rule.pass_message else rule.text("title", lang)
+        text = _fill(rule.pass_message, lang, {"section": rule.section, **facts}) + note if rule.pass_message else rule.text("title", lang)
         return [_result(rule, lang, "pass", text, programme.doc.locate(anchor, key=True))]
     results = []
     for key, on_paths in found.items():
         finding, text, status = details[key]
+        text += note
         # A finding on every path is about the programme; on some, name them.
         named = "" if len(on_paths) == len(paths) else ", ".join(on_paths)
         status = status or ("fail" if rule.severity == "error" else "warn")
@@ -101,6 +105,29 @@ def _matches(rule: Rule, field: str | None, programme: Programme, roots: dict) -
     ]
 
 
+def _conversions(programme: Programme, matches: list[Match], field: str | None) -> dict:
+    found = {}
+    for m in matches:
+        path = m.path + (field,) if field else m.path
+        if path in programme.conversions:
+            found[path] = programme.conversions[path]
+    return found
+
+
+def _conversion_note(converted: dict, lang: str) -> str:
+    """' (omregnet fra timer: 140 t ÷ 37,5 t/uke = 3,73 uker)' for the figures a rule read in hours."""
+    if not converted:
+        return ""
+    by_rate: dict = {}  # periods at the same hours per week are added up
+    for hours, per_week in converted.values():
+        by_rate[per_week] = by_rate.get(per_week, 0) + hours
+    items = [
+        messages.text("conversion", lang, hours=hours, per_week=per_week, weeks=messages.number(hours / per_week, lang))
+        for per_week, hours in by_rate.items()
+    ]
+    return messages.text("conversion-note", lang, items="; ".join(items))
+
+
 def _message(rule: Rule, check_message: dict | None, finding: Finding, lang: str) -> str:
     template = (
         finding.message
@@ -118,7 +145,14 @@ def _fill(template: dict, lang: str, params: dict) -> str:
     names = {name for _, name, _, _ in Formatter().parse(text) if name}
     for name in names - params.keys():
         params[name] = "{" + name + "}"
-    return text.format(**params)
+    # Figures as the language writes them (3,5 in nb and nn); the lookup `lang` is the text's.
+    shown = {k: messages.number(v, lang) if _is_figure(v) else v for k, v in params.items()}
+    return text.format(**shown)
+
+
+def _is_figure(value) -> bool:
+    """int, float, Decimal or Fraction (by name: decimal and fractions are imported only where used)."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or type(value).__name__ in ("Decimal", "Fraction")
 
 
 def _result(rule: Rule, lang: str, status: str, message: str, position: tuple, study_path: str = "") -> RuleResult:

@@ -47,6 +47,14 @@ _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 # Numbers are taken only in their plain decimal spelling; YAML 1.1's others are errors.
 _PLAIN_NUMBERS = {_INT: (_PLAIN_INT, int), _FLOAT: (_PLAIN_FLOAT, float)}
+# "7,5": the Norwegian decimal comma.  YAML reads it as text; where the format
+# wants a number, validate.py reads it as 7.5 (docs/programme-format.md).
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+\Z")
+
+
+def decimal_comma(text: str):
+    """The number "7,5" spells, converted as the loader converts "7.5"."""
+    return _PLAIN_NUMBERS[_FLOAT][1](text.replace(",", "."))
 
 
 @dataclass
@@ -59,8 +67,17 @@ class LoadError(Exception):
     hint: str = ""
     # A stable, language-neutral key for the kind of problem (used by tests,
     # JSON output and the English/Norwegian message tables).
-    code: str = "yaml"
+    code: str = "yaml-syntax"
     params: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # messages.py is the one catalogue: where it has the code, its English
+        # sentence (which says what to do) replaces the text and hint given here.
+        from . import messages
+
+        worded = messages.localise(self.code, "en", self.params, "")
+        if worded:
+            self.message, self.hint = worded, ""
 
     def __str__(self) -> str:  # pragma: no cover - convenience only
         return self.message
@@ -76,6 +93,9 @@ class Document:
     key_marks: dict = field(default_factory=dict)  # Path -> (line, column) of the key
     dates: list = field(default_factory=list)  # Paths of unquoted YAML timestamps
     repeats: dict = field(default_factory=dict)  # Path of an aliased list or mapping -> Path of its anchor
+    commas: list = field(default_factory=list)  # Paths of unquoted decimal-comma figures ("7,5")
+    yes_no: list | None = field(default_factory=list)  # Paths of unquoted YAML 1.1 booleans (yes, no, on, off)
+    glued_comments: list = field(default_factory=list)  # (line, column, key, kept) of values cut short by ' #word'
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest located ancestor."""
@@ -187,6 +207,7 @@ def _flow_offset(text: str, depth: int) -> int | None:
     return None
 
 
+
 def _block_prefix(limit: int) -> re.Pattern:
     """A line starting with more than 4 * `limit` characters that are spaces,
     tabs or block indicators ("- - - ", "? ", ": ").  Every block collection
@@ -296,26 +317,7 @@ def parse(
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        code, params = "yaml", {"problem": problem}
-        context = exc.context_mark
-        if "another document" in (exc.problem or ""):
-            problem = "a second YAML document ('---') follows the first; a programme file holds exactly one"
-            code, params = "multiple-documents", {}
-        elif exc.context and context and mark is exc.problem_mark and context.line != mark.line:
-            # libyaml stops where it notices the error, which for an unclosed
-            # quote or bracket can be far below it; the context marks the start.
-            code = "yaml-context"
-            params.update(context=exc.context, line=context.line + 1, column=context.column + 1)
-            problem = f"{problem} ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
-        raise LoadError(
-            problem,
-            line=mark.line + 1 if mark else 0,
-            column=mark.column + 1 if mark else 0,
-            code=code,
-            params=params,
-        ) from None
+        raise _syntax_error(text, exc) from None
     except yaml.reader.ReaderError as exc:  # a control character; no mark, and libyaml's position is in bytes
         index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         problem = f"unacceptable character #x{exc.character:04x}: {exc.reason}" if index != -1 else exc.reason
@@ -323,11 +325,11 @@ def parse(
             f"invalid YAML: {problem}",
             line=text.count("\n", 0, index) + 1 if index != -1 else 0,
             column=index - text.rfind("\n", 0, index) if index != -1 else 0,
-            code="yaml",
-            params={"problem": problem},
+            code="yaml-control" if index != -1 else "yaml-syntax",
+            params={"problem": problem, "code": f"U+{exc.character:04X}" if index != -1 else ""},
         ) from None
     except yaml.YAMLError as exc:
-        raise LoadError(f"invalid YAML: {exc}".splitlines()[0], code="yaml") from None
+        raise LoadError(f"invalid YAML: {exc}".splitlines()[0], code="yaml-syntax", params={"problem": str(exc).splitlines()[0] if str(exc) else ""}) from None
     except RecursionError:
         raise LoadError(f"nesting is deeper than {max_depth} levels", code="too-deep", params={"limit": max_depth}) from None
     finally:
@@ -340,6 +342,10 @@ def parse(
         # A repeated node carries its anchor's position; point at the alias instead.
         for repeat, mark in zip(doc.repeats, _collection_aliases(text)):
             doc.marks[repeat] = mark
+    if " #" in text or "\t#" in text:
+        from .yamlerrors import glued_comments
+
+        doc.glued_comments = glued_comments(text)
     return doc
 
 
@@ -360,6 +366,32 @@ def _collection_aliases(text: str) -> list[tuple[int, int]]:
         loader.dispose()
 
 
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> LoadError:
+    """A LoadError that names the mistake behind a libyaml syntax error (yamlerrors.py)."""
+    from .yamlerrors import explain
+
+    if "another document" in (exc.problem or ""):
+        mark = exc.problem_mark
+        return LoadError(
+            "a second YAML document ('---') follows the first; a programme file holds exactly one",
+            line=mark.line + 1,
+            column=mark.column + 1,
+            code="multiple-documents",
+        )
+    mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
+    code, line, column, params = explain(
+        text,
+        exc.problem or "",
+        exc.context or "",
+        mark.line + 1 if mark else 1,
+        mark.column + 1 if mark else 1,
+        context.line + 1 if context else 0,
+        context.column + 1 if context else 0,
+    )
+    params.setdefault("problem", exc.problem or "")
+    return LoadError(f"invalid YAML: {exc.problem or exc.context}", line=line, column=column, code=code, params=params)
+
+
 def load(
     path: str,
     *,
@@ -368,6 +400,30 @@ def load(
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> Document:
     return parse(read_text(path, max_bytes), path, max_depth=max_depth, max_nodes=max_nodes)
+
+
+# Spaces that look like a space but are not one to YAML (pasted from Word,
+# PDF or web pages); NBSP is by far the most common.  yamlerrors.py uses them too.
+ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+_ODD_SPACE = re.compile(f"[{ODD_SPACES}]")
+
+
+def _refuse_odd_space(node: yaml.Node, value: str, anywhere: bool) -> None:
+    """A pasted odd space (NBSP, ...) in a key, or around an unquoted value, is a paste error."""
+    if anywhere:
+        found = _ODD_SPACE.search(value)
+        spot = found.start() if found else -1
+    else:
+        spot = 0 if value[0] in ODD_SPACES else len(value) - 1 if value[-1] in ODD_SPACES else -1
+    if spot >= 0:
+        mark = node.start_mark
+        raise LoadError(
+            f"special space U+{ord(value[spot]):04X} in '{value.strip()}'",
+            line=mark.line + 1,
+            column=mark.column + 1 + (spot if mark.line == node.end_mark.line else 0),
+            code="yaml-odd-space",
+            params={"code": f"U+{ord(value[spot]):04X}"},
+        )
 
 
 class _Builder:
@@ -430,6 +486,7 @@ class _Builder:
             if key_node.tag not in _KEY_TAGS:  # `!!python/object/apply:os.system credits: 60`
                 self.fail(key_node, f"unsupported tag {key_node.tag}", hint="remove the '!' tag", code="tag", tag=key_node.tag)
             key = key_node.value
+            _refuse_odd_space(key_node, key, anywhere=True)
             if key in result:
                 first = self.doc.key_marks[path + (key,)]
                 self.fail(
@@ -448,12 +505,22 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         tag, value = node.tag, node.value
         if tag == _STR:
+            if not node.style and value:  # plain (libyaml gives "", the Python parser None)
+                if value[0] in ODD_SPACES or value[-1] in ODD_SPACES:
+                    _refuse_odd_space(node, value, anywhere=False)
+                if "," in value and _DECIMAL_COMMA.match(value):
+                    self.doc.commas.append(path)
             return value
         if tag == _NULL:
             return None
         if tag == _BOOL:
             if value.lower() in ("true", "false"):
                 return value.lower() == "true"
+            if self.doc.yes_no is not None:
+                # Kept as text; the validator words it for what the format
+                # wants here: a boolean (write true/false) or text (quote it).
+                self.doc.yes_no.append(path)
+                return value
             self.fail(
                 node,
                 f"unquoted '{value}' is a YAML 1.1 boolean",

@@ -12,7 +12,6 @@ import io
 from functools import lru_cache
 
 from . import __version__, messages
-from .checks import number
 from .matrix import PARTIAL, UNCOVERED, Column, Matrix
 
 MARK_ON, MARK_OFF = "●", "·"
@@ -53,7 +52,7 @@ def legend(matrix: Matrix, lang: str) -> list[str]:
             extra = " — " + messages.text("matrix-option-of", lang, choice=column.choice)
         elif column.kind == "practice":
             extra = " — " + messages.text(
-                "matrix-practice-note", lang, kind=column.practice_kind, duration=messages.text("weeks", lang, weeks=number(column.weeks))
+                "matrix-practice-note", lang, kind=column.practice_kind, duration=messages.text("weeks", lang, weeks=messages.number(column.weeks, lang))
             )
         lines.append(f"{column.label} ({where}): {column.name}{extra}")
     return lines

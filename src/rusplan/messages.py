@@ -8,7 +8,10 @@ generic check-function messages and report chrome.  Templates use
 
 from __future__ import annotations
 
-LANGS = ("nb", "en")
+LANGS = ("nb", "nn", "en")
+
+# Where a sentence is missing in a language, the nearest one is used.
+FALLBACK = {"nn": "nb", "nb": "en"}
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- loading ---------------------------------------------------------
@@ -44,6 +47,82 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "ikke UTF-8: ugyldig byte ved posisjon {offset}; lagre filen som UTF-8",
         "en": "not UTF-8: invalid byte at offset {offset}; save the file as UTF-8",
     },
+    # --- YAML syntax errors (yamlerrors.py names the mistake; the parser's English stays out of nb/nn)
+    "yaml-colon-in-value": {
+        "nb": "kolon med mellomrom etter (': ') inne i verdien til '{key}' gjør at YAML leser resten som en ny nøkkel; sett verdien i anførselstegn: {rewrite}",
+        "nn": "kolon med mellomrom etter (': ') inne i verdien til '{key}' gjer at YAML les resten som ein ny nøkkel; set verdien i hermeteikn: {rewrite}",
+        "en": "a colon followed by a space (': ') inside the value of '{key}' makes YAML read the rest as a new key; put the value in quotes: {rewrite}",
+    },
+    "yaml-tab": {
+        "nb": "linjen er rykket inn med tabulator; YAML godtar bare mellomrom som innrykk: bytt tabulatoren med mellomrom",
+        "nn": "linja er rykt inn med tabulator; YAML godtek berre mellomrom som innrykk: byt tabulatoren med mellomrom",
+        "en": "the line is indented with a tab; YAML allows only spaces as indentation: replace the tab with spaces",
+    },
+    "yaml-odd-space": {
+        "nb": "et spesielt mellomrom ({code}, ofte limt inn fra Word eller en nettside) står der YAML venter et vanlig mellomrom; bytt det med et vanlig mellomrom",
+        "nn": "eit spesielt mellomrom ({code}, ofte lima inn frå Word eller ei nettside) står der YAML ventar eit vanleg mellomrom; byt det med eit vanleg mellomrom",
+        "en": "a special space ({code}, often pasted from Word or a web page) stands where YAML expects an ordinary space; replace it with an ordinary space",
+    },
+    "yaml-indent": {
+        "nb": "innrykket stemmer ikke: linjen begynner i kolonne {found}, men linjen den hører sammen med (linje {above}) begynner i kolonne {expected}; rykk inn til kolonne {expected}",
+        "nn": "innrykket stemmer ikkje: linja byrjar i kolonne {found}, men linja ho høyrer saman med (linje {above}) byrjar i kolonne {expected}; rykk inn til kolonne {expected}",
+        "en": "the indentation is off: the line starts in column {found}, but the line it belongs with (line {above}) starts in column {expected}; indent it to column {expected}",
+    },
+    "yaml-list-indent": {
+        "nb": "listeelementet begynner i kolonne {found}, men listen som begynner på linje {list_line} har strekene sine i kolonne {expected}; rykk inn til kolonne {expected}",
+        "nn": "listeelementet byrjar i kolonne {found}, men lista som byrjar på linje {list_line} har strekane sine i kolonne {expected}; rykk inn til kolonne {expected}",
+        "en": "the list item starts in column {found}, but the list that starts at line {list_line} has its dashes in column {expected}; indent it to column {expected}",
+    },
+    "yaml-dash-in-mapping": {
+        "nb": "et listeelement ('- ') står blant nøklene i en tabell; flytt det inn under nøkkelen det hører til, eller fjern '- '",
+        "nn": "eit listeelement ('- ') står mellom nøklane i ein tabell; flytt det inn under nøkkelen det høyrer til, eller fjern '- '",
+        "en": "a list item ('- ') stands among the keys of a mapping; move it under the key it belongs to, or remove the '- '",
+    },
+    "yaml-unclosed-quote": {
+        "nb": "anførselstegnet {quote} som begynner her, blir ikke lukket på samme linje; avslutt verdien med {quote}",
+        "nn": "hermeteiknet {quote} som byrjar her, blir ikkje lukka på same linja; avslutt verdien med {quote}",
+        "en": "the quote {quote} that starts here is not closed on the same line; end the value with {quote}",
+    },
+    "yaml-after-quote": {
+        "nb": "det står tekst etter det avsluttende anførselstegnet; sett hele verdien i anførselstegn: {rewrite}",
+        "nn": "det står tekst etter det avsluttande hermeteiknet; set heile verdien i hermeteikn: {rewrite}",
+        "en": "there is text after the closing quote; put the whole value in quotes: {rewrite}",
+    },
+    "yaml-unclosed-bracket": {
+        "nb": "'{bracket}' som begynner her, blir ikke lukket; avslutt med '{closing}' på samme linje",
+        "nn": "'{bracket}' som byrjar her, blir ikkje lukka; avslutt med '{closing}' på same linja",
+        "en": "the '{bracket}' that starts here is not closed; end it with '{closing}' on the same line",
+    },
+    "yaml-unclosed-bracket-hash": {
+        "nb": "'{bracket}' som begynner her, blir ikke lukket fordi ' #' innleder en kommentar og resten av linjen blir borte; sett teksten med # i anførselstegn",
+        "nn": "'{bracket}' som byrjar her, blir ikkje lukka fordi ' #' innleier ein kommentar og resten av linja blir borte; set teksten med # i hermeteikn",
+        "en": "the '{bracket}' that starts here is not closed because ' #' starts a comment and the rest of the line is lost; put the text with # in quotes",
+    },
+    "yaml-typographic-quote": {
+        "nb": "verdien står i typografiske anførselstegn ({quote}), som YAML ikke regner som anførselstegn; bruk rette anførselstegn: {rewrite}",
+        "nn": "verdien står i typografiske hermeteikn ({quote}), som YAML ikkje reknar som hermeteikn; bruk rette hermeteikn: {rewrite}",
+        "en": "the value is in typographic quotes ({quote}), which YAML does not treat as quotes; use straight quotes: {rewrite}",
+    },
+    "yaml-undefined-alias": {
+        "nb": "'*{alias}' viser til et anker ('&{alias}') som ikke finnes tidligere i filen",
+        "nn": "'*{alias}' viser til eit anker ('&{alias}') som ikkje finst tidlegare i fila",
+        "en": "'*{alias}' refers to an anchor ('&{alias}') that does not occur earlier in the file",
+    },
+    "yaml-unexpected-end": {
+        "nb": "filen slutter midt i en verdi; se etter et anførselstegn eller en parentes som ikke er lukket",
+        "nn": "fila sluttar midt i ein verdi; sjå etter eit hermeteikn eller ein parentes som ikkje er lukka",
+        "en": "the file ends in the middle of a value; look for a quote or bracket that is not closed",
+    },
+    "yaml-control": {
+        "nb": "kontrolltegnet {code} er ikke tillatt i en YAML-fil; fjern det",
+        "nn": "kontrollteiknet {code} er ikkje tillate i ei YAML-fil; fjern det",
+        "en": "the control character {code} is not allowed in a YAML file; remove it",
+    },
+    "yaml-syntax": {
+        "nb": "filen er ikke gyldig YAML her; se etter innrykk, kolon og anførselstegn på denne linjen og linjen over",
+        "nn": "fila er ikkje gyldig YAML her; sjå etter innrykk, kolon og hermeteikn på denne linja og linja over",
+        "en": "invalid YAML here ({problem}); look at the indentation, colons and quotes on this line and the one above",
+    },
     "too-deep": {"nb": "nøstingen er dypere enn {limit} nivåer", "en": "nesting is deeper than {limit} levels"},
     "too-many-nodes": {
         "nb": "dokumentet utvides til mer enn {limit} noder (ankere og alias, &a / *a, mangedobler innholdet)",
@@ -63,8 +142,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "duplicate key '{key}' (first at line {first_line})",
     },
     "yaml11-bool": {
-        "nb": "'{value}' uten anførselstegn er en YAML 1.1-boolsk verdi; skriv \"{value}\" hvis du mener teksten, eller true/false",
-        "en": "unquoted '{value}' is a YAML 1.1 boolean; write \"{value}\" if you mean the text, or true/false",
+        "nb": "'{value}' uten anførselstegn er ja/nei (en YAML 1.1-boolsk verdi) for mange YAML-verktøy, men her ventes tekst; skriv \"{value}\" i anførselstegn",
+        "nn": "'{value}' utan hermeteikn er ja/nei (ein YAML 1.1-boolsk verdi) for mange YAML-verktøy, men her er det venta tekst; skriv \"{value}\" i hermeteikn",
+        "en": "unquoted '{value}' is yes/no (a YAML 1.1 boolean) to many YAML tools, but text is expected here; write \"{value}\" in quotes",
+    },
+    "schema-yes-no": {
+        "nb": "{where}: {found} er ikke true eller false, som formatet skriver ja og nei med; skriv {rewrite}",
+        "nn": "{where}: {found} er ikkje true eller false, som formatet skriv ja og nei med; skriv {rewrite}",
+        "en": "{where}: {found} is not true or false, which is how the format writes yes and no; write {rewrite}",
     },
     "ambiguous-number": {
         "nb": "'{value}' leses som et tall på en overraskende måte (oktal, seksagesimal, heksadesimal eller med '_'); skriv \"{value}\" eller et vanlig tall",
@@ -85,10 +170,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a rusplan programme file: 'format' is {found}, expected 'rusplan/v1'",
     },
     # --- schema ----------------------------------------------------------
-    "schema-unknown-key": {"nb": "{where}: ukjent nøkkel '{key}'{suggestion}", "en": "{where}: unknown key '{key}'{suggestion}"},
+    "schema-unknown-key": {
+        "nb": "{where}: '{key}' er ikke en nøkkel i formatet{suggestion}",
+        "nn": "{where}: '{key}' er ikkje ein nøkkel i formatet{suggestion}",
+        "en": "{where}: '{key}' is not a key of the format{suggestion}",
+    },
+    "schema-allowed-keys": {
+        "nb": "; nøklene her er {keys}",
+        "nn": "; nøklane her er {keys}",
+        "en": "; the keys here are {keys}",
+    },
+    # where in the file, in words (validate.place)
+    "where-top": {"nb": "øverste nivå", "nn": "øvste nivå", "en": "top level"},
+    "where-item": {"nb": "{key} nr. {n}", "nn": "{key} nr. {n}", "en": "{key} item {n}"},
+    "where-course": {"nb": "emne {code}", "nn": "emne {code}", "en": "course {code}"},
+    "where-course-named": {"nb": "emne {code} ({name})", "nn": "emne {code} ({name})", "en": "course {code} ({name})"},
+    "where-course-name": {"nb": "emnet «{name}»", "nn": "emnet «{name}»", "en": "course “{name}”"},
+    "where-choice": {"nb": "valget «{name}»", "nn": "valet «{name}»", "en": "the choice “{name}”"},
+    "where-course-n": {"nb": "emne nr. {n}", "nn": "emne nr. {n}", "en": "course {n}"},
+    "where-practice": {"nb": "praksis «{name}»", "nn": "praksis «{name}»", "en": "practice “{name}”"},
+    "where-practice-n": {"nb": "praksisperiode nr. {n}", "nn": "praksisperiode nr. {n}", "en": "practice period {n}"},
+    "where-agreement": {"nb": "avtalen med {provider}", "nn": "avtalen med {provider}", "en": "the agreement with {provider}"},
+    "where-agreement-n": {"nb": "avtale nr. {n}", "nn": "avtale nr. {n}", "en": "agreement {n}"},
     "schema-suggestion": {"nb": "; mente du '{best}'?", "en": "; did you mean '{best}'?"},
     "schema-required": {"nb": "{where}: mangler '{key}'", "en": "{where}: '{key}' is missing"},
     "schema-type": {"nb": "{where}: ventet {expected}, fant {found}", "en": "{where}: expected {expected}, found {found}"},
+    "schema-quoted-number": {
+        "nb": "{where}: ventet et tall, fant teksten {found}; fjern anførselstegnene: {figure}",
+        "nn": "{where}: venta eit tal, fann teksten {found}; fjern hermeteikna: {figure}",
+        "en": "{where}: expected a number, found the text {found}; remove the quotes: {figure}",
+    },
     "schema-null": {
         "nb": "{where}: verdien er tom; ventet {expected}",
         "en": "{where}: the value is empty; expected {expected}",
@@ -129,7 +240,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{where}: emnekoden '{code}' er brukt før (linje {first_line})",
         "en": "{where}: course code '{code}' is used twice (first at line {first_line})",
     },
-    "unknown-term": {"nb": "{where}: ukjent semesterbetegnelse '{term}'", "en": "{where}: unknown term '{term}'"},
+    "unknown-term": {
+        "nb": "{where}: '{term}' er ikke et semester rusplan kan lese; skriv året og høst eller vår, f.eks. {example}",
+        "nn": "{where}: '{term}' er ikkje eit semester rusplan kan lese; skriv året og haust eller vår, t.d. {example}",
+        "en": "{where}: '{term}' is not a term rusplan can read; write the year and autumn or spring, e.g. {example}",
+    },
+    "term-suggestion": {
+        "nb": "{where}: '{term}' er ikke skrevet slik formatet vil ha et semester; mente du '{suggestion}'? Skriv start: {suggestion}",
+        "nn": "{where}: '{term}' er ikkje skrive slik formatet vil ha eit semester; meinte du '{suggestion}'? Skriv start: {suggestion}",
+        "en": "{where}: '{term}' is not written the way the format wants a term; did you mean '{suggestion}'? Write start: {suggestion}",
+    },
     "term-out-of-range": {
         "nb": "{where}: '{term}' er utenfor kalenderen rusplan kan regne med; alle semestrene må ligge i årene 1–9999",
         "en": "{where}: '{term}' is outside the calendar rusplan can compute with; every term must fall in the years 1–9999",
@@ -139,6 +259,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the choices make {count} study paths, over the limit of {limit}",
     },
     "nearest": {"nb": "; nærmeste er {best}", "en": "; the nearest is {best}"},
+    # --- figures converted for a rule (engine.py) --------------------------------
+    "conversion": {
+        "nb": "{hours} t ÷ {per_week} t/uke = {weeks} uker",
+        "nn": "{hours} t ÷ {per_week} t/veke = {weeks} veker",
+        "en": "{hours} h ÷ {per_week} h/week = {weeks} weeks",
+    },
+    "conversion-note": {
+        "nb": " (omregnet fra timer: {items})",
+        "nn": " (omrekna frå timar: {items})",
+        "en": " (converted from hours: {items})",
+    },
     # --- rules files -----------------------------------------------------
     "rules-invalid": {"nb": "ugyldig regelfil: {detail}", "en": "invalid rules file: {detail}"},
     # --- report chrome -----------------------------------------------------
@@ -173,11 +304,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table-warnings": {"nb": "Advarsler", "en": "Warnings"},
     "table-verdict": {"nb": "Resultat", "en": "Verdict"},
     "table-file": {"nb": "Fil", "en": "File"},
-    "yaml": {"nb": "ugyldig YAML: {problem}", "en": "invalid YAML: {problem}"},
-    "yaml-context": {
-        "nb": "ugyldig YAML: {problem} ({context}, som begynner på linje {line}, kolonne {column})",
-        "en": "invalid YAML: {problem} ({context} that starts at line {line}, column {column})",
-    },
     "cli-output-exists": {"nb": "{path} finnes; bruk --force for å overskrive", "en": "{path} exists; use --force to overwrite it"},
     "cli-cannot-write": {"nb": "kan ikke skrive {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "cli-bad-date": {"nb": "--as-of må være en dato som 2026-01-31, ikke '{value}'", "en": "--as-of must be a date like 2026-01-31, not '{value}'"},
@@ -186,6 +312,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli-output-is-input": {
         "nb": "{path} er en av filene som kontrolleres; rusplan skriver aldri til dem",
         "en": "{path} is one of the files being checked; rusplan never writes to them",
+    },
+    "info-glued-comment": {
+        "nb": "linje {line}, kolonne {column}: ' #' starter en kommentar, så '{key}' er bare «{kept}»; sett hele verdien i anførselstegn hvis # hører til teksten",
+        "nn": "linje {line}, kolonne {column}: ' #' startar ein kommentar, så '{key}' er berre «{kept}»; set heile verdien i hermeteikn dersom # høyrer til teksten",
+        "en": "line {line}, column {column}: ' #' starts a comment, so '{key}' is only “{kept}”; put the whole value in quotes if the # belongs to the text",
     },
     "info-additional": {"nb": "tilleggskrav ved opptak: {items}", "en": "additional admission requirements: {items}"},
     # --- machine-readable formats (sarif, junit, markdown, github) -----------
@@ -252,6 +383,252 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "skrev {path}: et uferdig utgangspunkt. Fyll det ut og kjør 'rusplan check {path}'",
         "en": "wrote {path}: an unfinished starting point. Fill it in and run 'rusplan check {path}'",
     },
+    # --- rusplan init: the starter file's comments and sample values (starter.py) ---
+    "init-header": {
+        "nb": "Programfil for rusplan (format {format}): et UFERDIG utgangspunkt.\n\nFilen er med vilje ufullstendig. Den følger filformatet, men `rusplan check`\nmelder feil til programmet er ferdig beskrevet: emnene dekker bare noen få\nav de {outcome_count} læringsutbyttene, studiepoengene går ikke opp, og det er ingen\npraksis eller samarbeidsavtaler ennå. Hver feil viser fil:linje:kolonne og\nparagrafen i forskriften.\n\nNyttige kommandoer:\n  rusplan outcomes          læringsutbyttene og id-ene som brukes i `covers`\n  rusplan rules             reglene filen kontrolleres mot\n  rusplan explain REGEL     hva en regel krever, forskriftens tekst og eksempler\n  rusplan matrix FIL        hvilke emner som dekker hvilke læringsutbytter\n  rusplan schema            JSON Schema for editorer med YAML-støtte\nTekst kan skrives på bokmål, nynorsk eller engelsk; en `notes:` kan stå overalt.",
+        "nn": "Programfil for rusplan (format {format}): eit UFERDIG utgangspunkt.\n\nFila er med vilje ufullstendig. Ho følgjer filformatet, men `rusplan check`\nmelder feil til programmet er ferdig skildra: emna dekkjer berre nokre få\nav dei {outcome_count} læringsutbyta, studiepoenga går ikkje opp, og det er ingen\npraksis eller samarbeidsavtalar enno. Kvar feil viser fil:linje:kolonne og\nparagrafen i forskrifta.\n\nNyttige kommandoar:\n  rusplan outcomes          læringsutbyta og id-ane som blir brukte i `covers`\n  rusplan rules             reglane fila blir kontrollert mot\n  rusplan explain REGEL     kva ein regel krev, teksten i forskrifta og døme\n  rusplan matrix FIL        kva emne som dekkjer kva læringsutbyte\n  rusplan schema            JSON Schema for editorar med YAML-støtte\nTekst kan skrivast på bokmål, nynorsk eller engelsk; ein `notes:` kan stå overalt.",
+        "en": "rusplan programme file (format {format}): an UNFINISHED starting point.\n\nThis file is deliberately incomplete. It follows the file format, but\n`rusplan check` reports failures until the programme is fully described: the\ncourses cover only a few of the {outcome_count} learning outcomes, the credits do not add\nup, and there is no practice and no cooperation agreement yet. Each failure\nshows file:line:column and the paragraph of the regulation.\n\nUseful commands:\n  rusplan outcomes          the learning outcomes and the ids to use in `covers`\n  rusplan rules             the rules this file is checked against\n  rusplan explain RULE      what a rule requires, the regulation's text, examples\n  rusplan matrix FILE       which courses cover which learning outcomes\n  rusplan schema            JSON Schema for editors with YAML support\nText may be in Bokmål, Nynorsk or English; a `notes:` may go anywhere.",
+    },
+    "init-checked-by": {
+        "nb": "Kontrolleres av: {rules}",
+        "nn": "Blir kontrollert av: {rules}",
+        "en": "Checked by: {rules}",
+    },
+    "init-format": {
+        "nb": "filformatet; la det stå",
+        "nn": "filformatet; la det stå",
+        "en": "the file format; leave it as it is",
+    },
+    "init-institution": {
+        "nb": "institusjonens navn",
+        "nn": "namnet på institusjonen",
+        "en": "the institution's name",
+    },
+    "init-institution-value": {
+        "nb": "Høgskolen i Eksempel",
+        "nn": "Høgskulen i Døme",
+        "en": "Example University College",
+    },
+    "init-code": {
+        "nb": "programkoden, uten mellomrom",
+        "nn": "programkoden, utan mellomrom",
+        "en": "the programme code, without spaces",
+    },
+    "init-name": {
+        "nb": "programmets navn",
+        "nn": "namnet på programmet",
+        "en": "the programme's name",
+    },
+    "init-name-value": {
+        "nb": "Tverrfaglig videreutdanning i psykisk helsearbeid og rusarbeid",
+        "nn": "Tverrfagleg vidareutdanning i psykisk helsearbeid og rusarbeid",
+        "en": "Interdisciplinary further education in mental-health and substance-use work",
+    },
+    "init-credits": {
+        "nb": "studiepoeng for hele programmet",
+        "nn": "studiepoeng for heile programmet",
+        "en": "credits of the whole programme",
+    },
+    "init-pace": {
+        "nb": "part-time eller full-time (deltid/heltid/heiltid godtas)",
+        "nn": "part-time eller full-time (deltid/heiltid/heltid blir godteke)",
+        "en": "part-time or full-time",
+    },
+    "init-semesters": {
+        "nb": "antall semestre; emner og praksis ligger i 1 til dette",
+        "nn": "talet på semester; emne og praksis ligg i 1 til dette",
+        "en": "number of semesters; courses and practice lie in 1 to this",
+    },
+    "init-start": {
+        "nb": "første semester: ÅÅÅÅ-høst eller ÅÅÅÅ-vår",
+        "nn": "første semester: ÅÅÅÅ-haust eller ÅÅÅÅ-vår",
+        "en": "the first term: YYYY-autumn or YYYY-spring",
+    },
+    "init-framework": {
+        "nb": "{frameworks}",
+        "nn": "{frameworks}",
+        "en": "{frameworks}",
+    },
+    "init-degree-years": {
+        "nb": "år med bachelorutdanning som kreves",
+        "nn": "år med bachelorutdanning som blir kravd",
+        "en": "years of bachelor's degree required",
+    },
+    "init-professions": {
+        "nb": "profesjonene som gir opptak",
+        "nn": "profesjonane som gir opptak",
+        "en": "the professions admitted",
+    },
+    "init-other": {
+        "nb": "Valgfritt: søkere med annen utdanning (fjern # for å ta det med)",
+        "nn": "Valfritt: søkjarar med anna utdanning (fjern # for å ta det med)",
+        "en": "Optional: applicants with other education (remove the # to use it)",
+    },
+    "init-individual": {
+        "nb": "søkerne vurderes individuelt",
+        "nn": "søkjarane blir vurderte individuelt",
+        "en": "applicants are assessed individually",
+    },
+    "init-min-years": {
+        "nb": "minst så mange års utdanning",
+        "nn": "minst så mange års utdanning",
+        "en": "at least this many years of education",
+    },
+    "init-courses": {
+        "nb": "Emnene. Et valg mellom emner skrives som `- choice: NAVN` med `options:`",
+        "nn": "Emna. Eit val mellom emne blir skrive som `- choice: NAMN` med `options:`",
+        "en": "The courses. A choice between courses is written `- choice: NAME` with",
+    },
+    "init-courses-2": {
+        "nb": "(en liste av emner); studenten tar ett av dem.",
+        "nn": "(ei liste av emne); studenten tek eitt av dei.",
+        "en": "`options:` (a list of courses); the student takes one of them.",
+    },
+    "init-course-code": {
+        "nb": "emnekoden, unik i filen",
+        "nn": "emnekoden, unik i fila",
+        "en": "the course code, unique in the file",
+    },
+    "init-course-credits": {
+        "nb": "emnets studiepoeng",
+        "nn": "studiepoenga til emnet",
+        "en": "the course's credits",
+    },
+    "init-course-semester": {
+        "nb": "semesteret, eller en liste for flere: [1, 2]",
+        "nn": "semesteret, eller ei liste for fleire: [1, 2]",
+        "en": "the semester, or a list for several: [1, 2]",
+    },
+    "init-learning-forms": {
+        "nb": "undervisnings- og læringsformer, f.eks. {examples}",
+        "nn": "undervisnings- og læringsformer, t.d. {examples}",
+        "en": "teaching and learning forms, e.g. {examples}",
+    },
+    "init-outcomes": {
+        "nb": "emnets læringsutbytter, slik emneplanen formulerer dem",
+        "nn": "læringsutbyta til emnet, slik emneplanen formulerer dei",
+        "en": "the course's learning outcomes, as its course plan words them",
+    },
+    "init-outcome-text": {
+        "nb": "Skriv emnets læringsutbytte her.",
+        "nn": "Skriv læringsutbytet til emnet her.",
+        "en": "Write the course's learning outcome here.",
+    },
+    "init-covers": {
+        "nb": "forskriftens læringsutbytter det dekker (`rusplan outcomes`)",
+        "nn": "læringsutbyta i forskrifta som det dekkjer (`rusplan outcomes`)",
+        "en": "the regulation's outcomes it covers (`rusplan outcomes`)",
+    },
+    "init-todo-courses": {
+        "nb": "UFERDIG: legg til emnene som dekker resten av læringsutbyttene.",
+        "nn": "UFERDIG: legg til emna som dekkjer resten av læringsutbyta.",
+        "en": "UNFINISHED: add the courses that cover the remaining outcomes.",
+    },
+    "init-practice": {
+        "nb": "Praksis. UFERDIG: ingen praksis er lagt inn ennå. Et eksempel:",
+        "nn": "Praksis. UFERDIG: ingen praksis er lagd inn enno. Eit døme:",
+        "en": "Practice. UNFINISHED: no practice yet. An example:",
+    },
+    "init-practice-name": {
+        "nb": "Praksis i kommunal tjeneste",
+        "nn": "Praksis i kommunal teneste",
+        "en": "Placement in a municipal service",
+    },
+    "init-practice-course": {
+        "nb": "valgfritt: emnet praksisen hører til",
+        "nn": "valfritt: emnet praksisen høyrer til",
+        "en": "optional: the course the practice belongs to",
+    },
+    "init-kind": {
+        "nb": "{kinds}",
+        "nn": "{kinds}",
+        "en": "{kinds}",
+    },
+    "init-weeks": {
+        "nb": "eller hours: timer",
+        "nn": "eller hours: timar",
+        "en": "or hours: hours",
+    },
+    "init-fields": {
+        "nb": "{fields}",
+        "nn": "{fields}",
+        "en": "{fields}",
+    },
+    "init-provider": {
+        "nb": "kreves for praksisplass; trenger en samarbeidsavtale",
+        "nn": "krevst for praksisplass; treng ein samarbeidsavtale",
+        "en": "required for a placement; needs a cooperation agreement",
+    },
+    "init-provider-value": {
+        "nb": "Eksempel kommune",
+        "nn": "Døme kommune",
+        "en": "Example municipality",
+    },
+    "init-practice-covers": {
+        "nb": "forskriftens læringsutbytter praksisen er knyttet til",
+        "nn": "læringsutbyta i forskrifta som praksisen er knytt til",
+        "en": "the regulation's outcomes the practice is tied to",
+    },
+    "init-agreements": {
+        "nb": "Samarbeidsavtaler med praksistilbyderne. UFERDIG. Et eksempel:",
+        "nn": "Samarbeidsavtalar med praksistilbydarane. UFERDIG. Eit døme:",
+        "en": "Cooperation agreements with the practice providers. UNFINISHED. An example:",
+    },
+    "init-regulates": {
+        "nb": "det avtalen regulerer",
+        "nn": "det avtalen regulerer",
+        "en": "what the agreement regulates",
+    },
+    # --- rusplan explain (explain.py) ---------------------------------------------
+    "explain-what": {"nb": "Hva den kontrollerer", "nn": "Kva han kontrollerer", "en": "What it checks"},
+    "explain-why": {"nb": "Hvorfor ({section}, {regulation})", "nn": "Kvifor ({section}, {regulation})", "en": "Why ({section}, {regulation})"},
+    "explain-how": {
+        "nb": "Hvordan: given {given} → {checks}; {severity}",
+        "nn": "Korleis: given {given} → {checks}; {severity}",
+        "en": "How: given {given} → {checks}; {severity}",
+    },
+    "explain-per-path": {"nb": "; per studieløp", "nn": "; per studieløp", "en": "; per study path"},
+    "explain-severity-error": {"nb": "feil", "nn": "feil", "en": "error"},
+    "explain-severity-warning": {"nb": "advarsel", "nn": "åtvaring", "en": "warning"},
+    "explain-pass": {"nb": "Eksempel som består", "nn": "Døme som greier kontrollen", "en": "Passing example"},
+    "explain-fail": {"nb": "Eksempel som feiler", "nn": "Døme som feilar", "en": "Failing example"},
+    "explain-spellings": {
+        "nb": "Godtatte skrivemåter (id: andre skrivemåter som godtas)",
+        "nn": "Godtekne skrivemåtar (id: andre skrivemåtar som blir godtekne)",
+        "en": "Accepted spellings (id: other spellings accepted)",
+    },
+    "explain-spellings-note": {
+        "nb": "Store og små bokstaver, mellomrom, - og _ spiller ingen rolle.",
+        "nn": "Store og små bokstavar, mellomrom, - og _ spelar inga rolle.",
+        "en": "Upper and lower case, spaces, - and _ make no difference.",
+    },
+    "explain-see-outcomes": {
+        "nb": "{name}: se `rusplan outcomes` for id-ene",
+        "nn": "{name}: sjå `rusplan outcomes` for id-ane",
+        "en": "{name}: see `rusplan outcomes` for the ids",
+    },
+    "explain-terms": {"nb": "ÅÅÅÅ-{autumn} eller ÅÅÅÅ-{spring}", "nn": "ÅÅÅÅ-{autumn} eller ÅÅÅÅ-{spring}", "en": "YYYY-{autumn} or YYYY-{spring}"},
+    "explain-section": {
+        "nb": "Reglene for {section} ({count}):",
+        "nn": "Reglane for {section} ({count}):",
+        "en": "The rules of {section} ({count}):",
+        "one": {"nb": "Regelen for {section}:", "nn": "Regelen for {section}:", "en": "The rule of {section}:"},
+    },
+    "explain-section-hint": {
+        "nb": "Mer om én regel: rusplan explain REGEL",
+        "nn": "Meir om éin regel: rusplan explain REGEL",
+        "en": "More about one rule: rusplan explain RULE",
+    },
+    "explain-no-section": {
+        "nb": "ingen regel bygger på {section}; reglene bygger på {sections}",
+        "nn": "ingen regel byggjer på {section}; reglane byggjer på {sections}",
+        "en": "no rule rests on {section}; the rules rest on {sections}",
+    },
+    "explain-unknown-rule": {
+        "nb": "ukjent regel '{rule}'{suggestion} (se 'rusplan rules')",
+        "nn": "ukjend regel '{rule}'{suggestion} (sjå 'rusplan rules')",
+        "en": "unknown rule '{rule}'{suggestion} (see 'rusplan rules')",
+    },
     "report-title": {"nb": "Samsvarsrapport", "en": "Compliance report"},
     "report-intro": {
         "nb": "Kontrollert mot {regulation} per {as_of}, med rusplan {version}.",
@@ -274,6 +651,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "meta-name": {"nb": "Navn", "en": "Name"},
     "meta-credits": {"nb": "Studiepoeng", "en": "Credits"},
     "meta-pace": {"nb": "Studieform", "en": "Pace"},
+    "pace-part-time": {"nb": "deltid", "nn": "deltid", "en": "part-time"},
+    "pace-full-time": {"nb": "heltid", "nn": "heiltid", "en": "full-time"},
     "meta-semesters": {"nb": "Semestre", "en": "Semesters"},
     "meta-start": {"nb": "Oppstart", "en": "Start"},
     "meta-framework": {"nb": "Rammeverk", "en": "Framework"},
@@ -361,9 +740,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is too large a number to compute with",
     },
     "alias-repeat": {
-        "nb": "{where} er en kopi av {first} gjennom et YAML-alias (*); et emne eller en praksisperiode kan ikke telle to ganger, så skriv det ut hvis det er et annet",
-        "nn": "{where} er ein kopi av {first} gjennom eit YAML-alias (*); eit emne eller ein praksisperiode kan ikkje telje to gonger, så skriv det ut om det er eit anna",
-        "en": "{where} repeats {first} through a YAML alias (*); a course or practice period cannot count twice, so write it out if it is another one",
+        "nb": "{copy} er en kopi av {first} gjennom et YAML-alias (*); et emne eller en praksisperiode kan ikke telle to ganger, så skriv det ut hvis det er et annet",
+        "nn": "{copy} er ein kopi av {first} gjennom eit YAML-alias (*); eit emne eller ein praksisperiode kan ikkje telje to gonger, så skriv det ut om det er eit anna",
+        "en": "{copy} repeats {first} through a YAML alias (*); a course or practice period cannot count twice, so write it out if it is another one",
     },
     "worker-died": {
         "nb": "filen ble ikke kontrollert: arbeidsprosessen som kontrollerte den, stoppet ({how}; for lite minne?)",
@@ -415,9 +794,52 @@ def text(key: str, lang: str, /, **params) -> str:
     named by "plural" (default `count`) is 1: "1 uke", not "1 uker".
     """
     entry = MESSAGES[key]
-    if "one" in entry and params.get(entry.get("plural", "count")) == 1:
+    if "one" in entry and params.get(entry.get("plural", "count")) in (1, "1"):
         entry = entry["one"]
-    return entry.get(lang, entry["en"]).format(**params)
+    params = {k: number(v, lang) if isinstance(v, float) or type(v).__name__ in ("Decimal", "Fraction") else v for k, v in params.items()}
+    return (entry.get(lang) or entry.get(FALLBACK.get(lang, "en")) or entry["en"]).format(**params)
+
+
+def number(value, lang: str) -> str:
+    """A figure as the language writes it: ``3,73`` in nb and nn, ``3.73`` in en.
+
+    Accepts int, float, Decimal and Fraction.  Whole numbers get no decimals
+    and others at most two, unless two would hide that the figure is not a
+    whole number (3.999 is "3,999", never "4", which a limit of 4 would
+    contradict).  No thousands separator: figures stay greppable.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)) and type(value).__name__ not in ("Decimal", "Fraction"):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if type(value).__name__ == "Decimal":
+        if not value.is_finite():
+            return str(value)
+        exact = value
+    elif type(value).__name__ == "Fraction":
+        exact = value
+    else:
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value)
+        exact = value
+    if exact == int(exact):
+        text = str(int(exact))
+    else:
+        for places in range(2, 7):
+            text = _fixed(exact, places)
+            if places >= 6 or "." in text:  # two decimals would read as a whole number: take more
+                break
+    return text.replace(".", ",") if lang in ("nb", "nn") else text
+
+
+def _fixed(value, places: int) -> str:
+    """`value` with at most `places` decimals, trailing zeros dropped (round half to even)."""
+    if type(value).__name__ == "Fraction":
+        value = round(value, places)  # exact rounding, no float on the way
+        text = f"{float(value):.{places}f}" if value.denominator <= 10**places else str(value)
+    else:
+        text = f"{value:.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def has(key: str) -> bool:
@@ -438,3 +860,168 @@ def category_label(category: str, lang: str) -> str:
     """An outcome category of the rules file ("generell-kompetanse") as words."""
     key = f"category-{category}"
     return text(key, lang) if has(key) else category.replace("-", " ")
+
+
+# --- Nynorsk -------------------------------------------------------------------
+# The nn sentences of the entries above, kept together so that the nb/en
+# table stays as it was written (and merges cleanly).  An entry that carries
+# its own "nn" keeps it.  A value with "one" gives the singular form too.
+_NYNORSK: dict = {
+    "not-found": "fila finst ikkje",
+    "unreadable": "kan ikkje lese fila: {reason}",
+    "not-a-file": "ikkje ei vanleg fil",
+    "unreadable-folder": "kan ikkje lese mappa: {reason}",
+    "link-broken": "symbolsk lenkje som er broten eller går i ring; hoppa over",
+    "link-outside": "symbolsk lenkje som peikar ut av mappa; ikkje følgd",
+    "special-file": "ikkje ei vanleg fil (FIFO, eining eller socket); hoppa over",
+    "too-large": "fila er {size} byte, over grensa på {limit}; auk grensa med --max-bytes dersom fila er ekte",
+    "binary": "binærdata: NUL-byte ved posisjon {offset}; programfiler er UTF-8-tekst",
+    "utf16": "fila ser ut til å vere UTF-16 (NUL-byte ved posisjon {offset}); lagre ho som UTF-8",
+    "encoding": "ikkje UTF-8: ugyldig byte ved posisjon {offset}; lagre fila som UTF-8",
+    "too-deep": "nøstinga er djupare enn {limit} nivå",
+    "too-many-nodes": "dokumentet blir utvida til meir enn {limit} nodar (anker og alias, &a / *a, mangfaldiggjer innhaldet)",
+    "too-many-nodes-written": "dokumentet har meir enn {limit} nodar; ei programfil treng langt færre",
+    "empty": "fila er tom",
+    "multiple-documents": "eit nytt YAML-dokument ('---') følgjer etter det første; ei programfil har nøyaktig eitt",
+    "duplicate-key": "nøkkelen '{key}' står to gonger (første gong på linje {first_line})",
+    "date-not-text": "'{value}' blir lese som ein dato, men her er det venta tekst; skriv \"{value}\" i hermeteikn",
+    "ambiguous-number": "'{value}' blir lese som eit tal på ein overraskande måte (oktal, seksagesimal, heksadesimal eller med '_'); skriv \"{value}\" eller eit vanleg tal",
+    "merge-key": "YAML-flettenøklar ('<<') er ikkje støtta; skriv nøklane ut",
+    "tag": "YAML-taggar ('!') er ikkje støtta: {tag}",
+    "complex-key": "ein nøkkel må vere vanleg tekst, ikkje ei liste eller ein tabell",
+    "not-a-programme": "ikkje ei rusplan-programfil: 'format' er {found}, venta 'rusplan/v1'",
+    "schema-suggestion": "; meinte du '{best}'?",
+    "schema-required": "{where}: manglar '{key}'",
+    "schema-type": "{where}: venta {expected}, fann {found}",
+    "schema-null": "{where}: verdien er tom; venta {expected}",
+    "schema-enum": "{where}: venta ein av {allowed}, fann {found}",
+    "schema-pattern": "{where}: {found} har feil form; {description}",
+    "schema-minimum": "{where}: må vere minst {limit}, fann {found}",
+    "schema-exclusiveMinimum": "{where}: må vere over {limit}, fann {found}",
+    "schema-maximum": "{where}: kan vere høgst {limit}, fann {found}",
+    "schema-minItems": "{where}: må ha minst {limit} element",
+    "schema-minLength": "{where}: kan ikkje vere tom tekst",
+    "schema-date": "{where}: {found} er ikkje ein gyldig dato (ÅÅÅÅ-MM-DD)",
+    "schema-weeks-or-hours": "{where}: oppgi anten 'weeks' eller 'hours' (ikkje begge, ikkje ingen)",
+    "schema-other": "{where}: {detail}",
+    "type-string": "tekst",
+    "type-integer": "eit heiltal",
+    "type-number": "eit tal",
+    "type-boolean": "true eller false",
+    "type-array": "ei liste",
+    "type-object": "ein tabell med nøklar",
+    "type-null": "ingenting",
+    "semester-beyond": "{where}: semester {semester} er etter det siste semesteret i programmet ({semesters})",
+    "unknown-course": "{where}: emnet '{code}' finst ikkje i 'courses'{suggestion}",
+    "duplicate-course": "{where}: emnekoden '{code}' er brukt før (linje {first_line})",
+    "term-out-of-range": "{where}: '{term}' er utanfor kalenderen rusplan kan rekne med; alle semestera må liggje i åra 1–9999",
+    "too-many-paths": "vala gir {count} studieløp, over grensa på {limit}",
+    "nearest": "; nærmast er {best}",
+    "rules-invalid": "ugyldig regelfil: {detail}",
+    "status-pass": "greidd",
+    "status-fail": "feil",
+    "status-warn": "åtvaring",
+    "status-skip": "hoppa over",
+    "status-waived": "unnateke",
+    "verdict-pass": "oppfyller forskrifta",
+    "verdict-fail": "oppfyller ikkje forskrifta",
+    "verdict-invalid": "kunne ikkje kontrollerast",
+    "summary-line": "{path}: {verdict} (feil: {errors}, åtvaringar: {warnings}, greidde: {passed})",
+    "on-path": "studieløp {path}",
+    "skip-framework": "gjeld ikkje program etter {framework}",
+    "waived": "unnateke til {expires}: {reason}",
+    "waiver-expired": "unntaket for '{rule}' gjekk ut {expires}",
+    "waiver-no-reason": "unntaket for '{rule}' manglar grunngiving",
+    "waiver-unknown-rule": "unntaket gjeld ein ukjend regel '{rule}'",
+    "waiver-title": "Unntak",
+    "table-institution": "Institusjon",
+    "table-programme": "Program",
+    "table-errors": "Feil",
+    "table-warnings": "Åtvaringar",
+    "table-verdict": "Resultat",
+    "table-file": "Fil",
+    "cli-output-exists": "{path} finst; bruk --force for å skrive over",
+    "cli-cannot-write": "kan ikkje skrive {path}: {reason}",
+    "cli-bad-date": "--as-of må vere ein dato som 2026-01-31, ikkje '{value}'",
+    "cli-unknown-rules": "ukjend regel: {rules} (sjå 'rusplan rules')",
+    "cli-no-files": "fann ingen programfiler i {paths}",
+    "cli-output-is-input": "{path} er ei av filene som blir kontrollerte; rusplan skriv aldri til dei",
+    "info-additional": "tilleggskrav ved opptak: {items}",
+    "batch-total": "{files} filer: {passed} greidde, {failed} ikkje greidde, {invalid} kunne ikkje kontrollerast",
+    "waived-reason": "unnateke: {reason}",
+    "input-error-title": "Fila kunne ikkje kontrollerast",
+    "input-error-description": "Fila kunne ikkje lesast, er ikkje gyldig YAML eller følgjer ikkje programfilformatet rusplan/v1, så ingen regel vart vurdert.",
+    "waiver-description": "Eit unntak under 'waivers' i programfila må gjelde ein kjend regel, ha ei grunngiving og ein utløpsdato som ikkje er passert.",
+    "col-rule": "Regel",
+    "col-location": "Stad",
+    "col-message": "Melding",
+    "category-kunnskap": "Kunnskap",
+    "category-ferdigheter": "Ferdigheiter",
+    "category-generell-kompetanse": "Generell kompetanse",
+    "matrix-title": "Dekningsmatrise for {institution} {code}: læringsutbyte mot emne og praksis",
+    "matrix-area": "Kompetanseområde {id}: {label}",
+    "matrix-outcome": "Læringsutbyte",
+    "matrix-status-covered": "dekt",
+    "matrix-status-partial": "ikkje dekt på alle studieløp",
+    "matrix-status-uncovered": "ikkje dekt av noko emne",
+    "matrix-uncovered-list": {
+        "nn": "{count} læringsutbyte er ikkje dekte av noko emne: {ids}",
+        "one": "{count} læringsutbyte er ikkje dekt av noko emne: {ids}",
+    },
+    "matrix-partial-row": "{id} er ikkje dekt på studieløp {paths}",
+    "matrix-all-covered": "alle dei {count} læringsutbyta er dekte av minst eitt emne på kvart studieløp",
+    "matrix-semester-short": "sem. {semesters}",
+    "matrix-option-of": "alternativ i valet «{choice}»",
+    "matrix-practice-note": "praksis: {kind}, {duration}",
+    "matrix-star": "* = alternativ i eit val; studenten tek eitt av dei",
+    "matrix-key": "● dekt · ✗ ikkje dekt av noko emne · ~ ikkje dekt på alle studieløp. Praksis (P1, P2 …) blir vist, men berre emne tel som dekning.",
+    "matrix-column-total": "Tal på dekte",
+    "matrix-csv-area": "område",
+    "matrix-csv-category": "kategori",
+    "matrix-csv-outcome": "læringsutbyte",
+    "matrix-csv-text": "tekst",
+    "matrix-csv-courses": "tal på emne",
+    "matrix-csv-status": "status",
+    "needs-jinja": "HTML krev Jinja2; installer rusplan[html] (pip install 'rusplan[html]')",
+    "init-written": "skreiv {path}: eit uferdig utgangspunkt. Fyll det ut og køyr 'rusplan check {path}'",
+    "report-title": "Samsvarsrapport",
+    "report-intro": "Kontrollert mot {regulation} per {as_of}, med rusplan {version}.",
+    "report-counts": "feil: {errors}, åtvaringar: {warnings}, greidde: {passed}",
+    "report-files": "Filer",
+    "report-metadata": "Om programmet",
+    "report-rules": "Reglar",
+    "report-matrix": "Dekning av læringsutbyta",
+    "report-timeline": "Emne og praksis per semester",
+    "report-errors": "Kvifor fila ikkje kunne kontrollerast",
+    "report-info": "Merknader",
+    "col-status": "Status",
+    "meta-institution": "Institusjon",
+    "meta-code": "Programkode",
+    "meta-name": "Namn",
+    "meta-credits": "Studiepoeng",
+    "meta-pace": "Studieform",
+    "meta-semesters": "Semester",
+    "meta-start": "Oppstart",
+    "meta-framework": "Rammeverk",
+    "meta-professions": "Opptak frå",
+    "meta-courses": "Emne",
+    "meta-practice": "Praksis",
+    "meta-study-paths": "Studieløp",
+    "meta-practice-total": {"nn": "{count} periodar, {duration}", "one": "{count} periode, {duration}"},
+    "timeline-semester": "Semester {n}",
+    "weeks": {"nn": "{weeks} veker", "one": "{weeks} veke"},
+}
+
+
+def _merge_nynorsk() -> None:
+    for key, nn in _NYNORSK.items():
+        entry = MESSAGES[key]
+        if isinstance(nn, str):
+            entry.setdefault("nn", nn)
+            continue
+        entry.setdefault("nn", nn["nn"])
+        if "one" in nn and "one" in entry:
+            entry["one"].setdefault("nn", nn["one"])
+
+
+_merge_nynorsk()

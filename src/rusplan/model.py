@@ -24,7 +24,7 @@ from .result import Problem
 from .ruleset import Ruleset, _key
 from .selector import Match, select
 from .similar import Suggester
-from .validate import where
+from .validate import place, where
 
 MAX_STUDY_PATHS = 256
 # Per-path rules read every study path's courses, so checking costs about
@@ -65,7 +65,11 @@ class Term:
         return Term(index // 2, bool(index % 2))
 
     def label(self, ruleset: Ruleset, lang: str) -> str:
-        names = ruleset.settings["terms"]["autumn" if self.autumn else "spring"]
+        season = "autumn" if self.autumn else "spring"
+        labels = ruleset.settings.get("term_labels", {})
+        if lang in labels or "nb" in labels:
+            return f"{self.year}-{labels.get(lang, labels.get('nb'))[season]}"
+        names = ruleset.settings["terms"][season]
         word = names[0] if lang == "en" else next((n for n in names if not n.isascii()), names[0])
         return f"{self.year}-{word}"
 
@@ -80,6 +84,34 @@ def parse_term(text: str, ruleset: Ruleset) -> Term | None:
         if _key(word) in {_key(n) for n in names}:
             return Term(int(year), season == "autumn")
     return None
+
+
+def suggest_term(text: str, ruleset: Ruleset, lang: str) -> str | None:
+    """The term `text` means, written as the format wants it, or None.
+
+    Reads the forms people write: "høst 2024", "Høst 2024", "2024-HØST",
+    "autumn 2024", "H24", "2024H", "2024 haust", and a date ("2024-08-15": the
+    term whose end, in settings.term_end, it falls before).  Season words and
+    short forms come from the rules' settings.
+    """
+    words = str(text).strip()
+    date = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", words)
+    if date:
+        year, month_day = int(date.group(1)), f"{date.group(2)}-{date.group(3)}"
+        spring_end = ruleset.settings["term_end"]["spring"]
+        return Term(year, month_day > spring_end).label(ruleset, lang)
+    settings = ruleset.settings
+    seasons = {}
+    for season in ("autumn", "spring"):
+        for name in settings["terms"][season] + settings.get("term_abbreviations", {}).get(season, []):
+            seasons[_key(name)] = season
+    parts = re.findall(r"[0-9]+|[^\W\d_]+", words)
+    years = [p for p in parts if p.isdigit()]
+    names = [p for p in parts if not p.isdigit()]
+    if len(years) != 1 or len(names) != 1 or _key(names[0]) not in seasons or len(years[0]) not in (2, 4):
+        return None
+    year = int(years[0]) + (2000 if len(years[0]) == 2 else 0)
+    return Term(year, seasons[_key(names[0])] == "autumn").label(ruleset, lang)
 
 
 def _in_calendar(start: Term, semesters: int, ruleset: Ruleset) -> bool:
@@ -107,6 +139,7 @@ class Programme:
     paths: list[StudyPath]
     start: Term
     semesters: int
+    conversions: dict = field(default_factory=dict)  # path of a figure -> (hours, hours per week) it was converted from
 
     @property
     def data(self) -> dict:
@@ -145,8 +178,11 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     _whole_numbers(data)
     _normalise_vocabularies(data, ruleset)
     _normalise_refs(data)
-    for period in data.get("practice", []):
+    conversions: dict = {}  # ("practice", i, "weeks") -> (hours, hours per week), for the messages
+    for index, period in enumerate(data.get("practice", [])):
         period["weeks"] = practice_weeks(period, ruleset)
+        if "hours" in period and period["weeks"]:
+            conversions[("practice", index, "weeks")] = (period["hours"], period.get("hours_per_week", ruleset.settings["hours_per_week"]))
     data["programme"]["credits"] = exact(data["programme"]["credits"])
     for match in _course_matches(data):
         match.value["credits"] = exact(match.value["credits"])
@@ -155,8 +191,8 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
 
     def problem(path: tuple, message_key: str, **params) -> None:
         line, column = doc.locate(path)
-        at = where(path)
-        problems.append(Problem(messages.text(message_key, lang, where=at, **params), line, column, code=message_key, where=at))
+        at = place(path, data, lang)
+        problems.append(Problem(messages.text(message_key, lang, where=at, **params), line, column, code=message_key, where=where(path)))
 
     programme = data["programme"]
     frameworks = ruleset.vocabularies.get("frameworks")
@@ -167,14 +203,19 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     start = parse_term(programme["start"], ruleset)
     semesters = programme["semesters"]
     if start is None:
-        problem(("programme", "start"), "unknown-term", term=programme["start"])
+        suggestion = suggest_term(programme["start"], ruleset, lang)
+        if suggestion:
+            problem(("programme", "start"), "term-suggestion", term=programme["start"], suggestion=suggestion)
+        else:
+            problem(("programme", "start"), "unknown-term", term=programme["start"], example=Term(2024, True).label(ruleset, lang))
     elif not _in_calendar(start, semesters, ruleset):
         problem(("programme", "start"), "term-out-of-range", term=programme["start"])
 
     courses = [m for m in _course_matches(data)]
     for path in [m.path for m in courses] + [("practice", i) for i in range(len(data.get("practice", [])))]:
         if path in doc.repeats:
-            problem(path, "alias-repeat", first=where(doc.repeats[path]))
+            # Both named by position: a copy has the same code and name as its original.
+            problem(path, "alias-repeat", copy=where(path), first=where(doc.repeats[path]))
     codes: dict[str, tuple] = {}
     for match in courses:
         code = match.value["code"]
@@ -201,7 +242,7 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
         raise InconsistentProgramme(problems)
-    return Programme(doc, paths, start, semesters)  # type: ignore[arg-type]
+    return Programme(doc, paths, start, semesters, conversions)  # type: ignore[arg-type]
 
 
 def _course_matches(data: dict):

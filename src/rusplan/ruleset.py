@@ -225,8 +225,9 @@ def load_ruleset(path: str, lang: str = "en") -> Ruleset:
             _cache.put(doc, text)
             return ruleset
     except loader.LoadError as err:
-        message = messages.localise(err.code, lang, err.params, err.message)
-        raise RulesError(path, [Problem(message, err.line, err.column, code=err.code, hint=err.hint)]) from None
+        from .checker import load_problem
+
+        raise RulesError(path, [load_problem(err, lang)]) from None
     return _build(doc, lang)
 
 

@@ -1,4 +1,4 @@
-"""`rusplan init`: a commented starter programme file, in Bokmål or English.
+"""`rusplan init`: a commented starter programme file, in Bokmål, Nynorsk or English.
 
 The starter is valid against the schema but deliberately incomplete (and
 says so), so that `rusplan check` on it answers with located failures that
@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import textwrap
 
+from . import messages
 from .model import Term
 from .ruleset import Ruleset
 
@@ -21,128 +22,9 @@ COMMENT_COLUMN = 44
 WRAP = 88
 FORMAT = "rusplan/v1"
 
-# The starter's own words.  {placeholders} are filled from the ruleset.
-WORDS = {
-    "nb": {
-        "header": [
-            "Programfil for rusplan (format {format}): et UFERDIG utgangspunkt.",
-            "",
-            "Filen er med vilje ufullstendig. Den følger filformatet, men `rusplan check`",
-            "melder feil til programmet er ferdig beskrevet: emnene dekker bare noen få",
-            "av de {outcome_count} læringsutbyttene, studiepoengene går ikke opp, og det er ingen",
-            "praksis eller samarbeidsavtaler ennå. Hver feil viser fil:linje:kolonne og",
-            "paragrafen i forskriften.",
-            "",
-            "Nyttige kommandoer:",
-            "  rusplan outcomes          læringsutbyttene og id-ene som brukes i `covers`",
-            "  rusplan rules             reglene filen kontrolleres mot",
-            "  rusplan explain REGEL     hva en regel krever, forskriftens tekst og eksempler",
-            "  rusplan matrix FIL        hvilke emner som dekker hvilke læringsutbytter",
-            "  rusplan schema            JSON Schema for editorer med YAML-støtte",
-            "Tekst kan skrives på bokmål, nynorsk eller engelsk; en `notes:` kan stå overalt.",
-        ],
-        "checked-by": "Kontrolleres av: {rules}",
-        "format": "filformatet; la det stå",
-        "institution": "institusjonens navn",
-        "institution-value": "Høgskolen i Eksempel",
-        "code": "programkoden, uten mellomrom",
-        "name": "programmets navn",
-        "name-value": "Tverrfaglig videreutdanning i psykisk helsearbeid og rusarbeid",
-        "credits": "studiepoeng for hele programmet",
-        "pace": "part-time eller full-time (deltid/heltid godtas)",
-        "semesters": "antall semestre; emner og praksis ligger i 1 til dette",
-        "start": "første semester: ÅÅÅÅ-høst eller ÅÅÅÅ-vår",
-        "framework": "{frameworks}",
-        "degree-years": "år med bachelorutdanning som kreves",
-        "professions": "profesjonene som gir opptak",
-        "other": "Valgfritt: søkere med annen utdanning (fjern # for å ta det med)",
-        "individual": "søkerne vurderes individuelt",
-        "min-years": "minst så mange års utdanning",
-        "courses": "Emnene. Et valg mellom emner skrives som `- choice: NAVN` med `options:`",
-        "courses-2": "(en liste av emner); studenten tar ett av dem.",
-        "course-code": "emnekoden, unik i filen",
-        "course-credits": "emnets studiepoeng",
-        "course-semester": "semesteret, eller en liste for flere: [1, 2]",
-        "learning-forms": "undervisnings- og læringsformer, f.eks. {examples}",
-        "outcomes": "emnets læringsutbytter, slik emneplanen formulerer dem",
-        "outcome-text": "Skriv emnets læringsutbytte her.",
-        "covers": "forskriftens læringsutbytter det dekker (`rusplan outcomes`)",
-        "todo-courses": "UFERDIG: legg til emnene som dekker resten av læringsutbyttene.",
-        "practice": "Praksis. UFERDIG: ingen praksis er lagt inn ennå. Et eksempel:",
-        "practice-name": "Praksis i kommunal tjeneste",
-        "practice-course": "valgfritt: emnet praksisen hører til",
-        "kind": "{kinds}",
-        "weeks": "eller hours: timer",
-        "fields": "{fields}",
-        "provider": "kreves for praksisplass; trenger en samarbeidsavtale",
-        "provider-value": "Eksempel kommune",
-        "practice-covers": "forskriftens læringsutbytter praksisen er knyttet til",
-        "agreements": "Samarbeidsavtaler med praksistilbyderne. UFERDIG. Et eksempel:",
-        "regulates": "det avtalen regulerer",
-    },
-    "en": {
-        "header": [
-            "rusplan programme file (format {format}): an UNFINISHED starting point.",
-            "",
-            "This file is deliberately incomplete. It follows the file format, but",
-            "`rusplan check` reports failures until the programme is fully described: the",
-            "courses cover only a few of the {outcome_count} learning outcomes, the credits do not add",
-            "up, and there is no practice and no cooperation agreement yet. Each failure",
-            "shows file:line:column and the paragraph of the regulation.",
-            "",
-            "Useful commands:",
-            "  rusplan outcomes          the learning outcomes and the ids to use in `covers`",
-            "  rusplan rules             the rules this file is checked against",
-            "  rusplan explain RULE      what a rule requires, the regulation's text, examples",
-            "  rusplan matrix FILE       which courses cover which learning outcomes",
-            "  rusplan schema            JSON Schema for editors with YAML support",
-            "Text may be in Bokmål, Nynorsk or English; a `notes:` may go anywhere.",
-        ],
-        "checked-by": "Checked by: {rules}",
-        "format": "the file format; leave it as it is",
-        "institution": "the institution's name",
-        "institution-value": "Example University College",
-        "code": "the programme code, without spaces",
-        "name": "the programme's name",
-        "name-value": "Interdisciplinary further education in mental-health and substance-use work",
-        "credits": "credits of the whole programme",
-        "pace": "part-time or full-time",
-        "semesters": "number of semesters; courses and practice lie in 1 to this",
-        "start": "the first term: YYYY-autumn or YYYY-spring",
-        "framework": "{frameworks}",
-        "degree-years": "years of bachelor's degree required",
-        "professions": "the professions admitted",
-        "other": "Optional: applicants with other education (remove the # to use it)",
-        "individual": "applicants are assessed individually",
-        "min-years": "at least this many years of education",
-        "courses": "The courses. A choice between courses is written `- choice: NAME` with",
-        "courses-2": "`options:` (a list of courses); the student takes one of them.",
-        "course-code": "the course code, unique in the file",
-        "course-credits": "the course's credits",
-        "course-semester": "the semester, or a list for several: [1, 2]",
-        "learning-forms": "teaching and learning forms, e.g. {examples}",
-        "outcomes": "the course's learning outcomes, as its course plan words them",
-        "outcome-text": "Write the course's learning outcome here.",
-        "covers": "the regulation's outcomes it covers (`rusplan outcomes`)",
-        "todo-courses": "UNFINISHED: add the courses that cover the remaining outcomes.",
-        "practice": "Practice. UNFINISHED: no practice yet. An example:",
-        "practice-name": "Placement in a municipal service",
-        "practice-course": "optional: the course the practice belongs to",
-        "kind": "{kinds}",
-        "weeks": "or hours: hours",
-        "fields": "{fields}",
-        "provider": "required for a placement; needs a cooperation agreement",
-        "provider-value": "Example municipality",
-        "practice-covers": "the regulation's outcomes the practice is tied to",
-        "agreements": "Cooperation agreements with the practice providers. UNFINISHED. An example:",
-        "regulates": "what the agreement regulates",
-    },
-}
-
-
 def starter(ruleset: Ruleset, lang: str, today: dt.date | None = None) -> str:
-    """The starter file's text in `lang` (nb or en)."""
-    words = WORDS.get(lang, WORDS["en"])
+    """The starter file's text in `lang` (nb, nn or en); its words are messages.py's `init-*` entries."""
+    words = _Words(lang)
     today = today or dt.date.today()
     vocab = ruleset.vocabularies
     areas = vocab["areas"].ids
@@ -173,7 +55,7 @@ def starter(ruleset: Ruleset, lang: str, today: dt.date | None = None) -> str:
     course_credits = 10
     credits = _required(ruleset, "programme.credits", 2 * course_credits)
 
-    lines: list[str] = [f"# {line.format(**fill)}".rstrip() for line in words["header"]]
+    lines: list[str] = [f"# {line.format(**fill)}".rstrip() for line in words["header"].split("\n")]
     out = _Writer(lines, words, fill, ruleset)
     out.blank()
     out.key("format: " + FORMAT, "format")
@@ -195,7 +77,7 @@ def starter(ruleset: Ruleset, lang: str, today: dt.date | None = None) -> str:
     out.key(f"  #   min_years: {_number(_required(ruleset, 'admission.other_education.min_years', 3))}", "min-years")
     out.section("courses", words["courses"], words["courses-2"])
     for index, area in enumerate(areas[:2]):
-        code = f"EMNE{index + 1}" if lang == "nb" else f"COURSE{index + 1}"
+        code = f"EMNE{index + 1}" if lang != "en" else f"COURSE{index + 1}"
         first = index == 0
         out.key(f"  - code: {code}", "course-code" if first else None)
         out.key(f"    name: {_scalar(vocab['areas'].label(area, lang))}", None)
@@ -210,7 +92,7 @@ def starter(ruleset: Ruleset, lang: str, today: dt.date | None = None) -> str:
     out.key("practice: []", None)
     out.key("# practice:", None)
     out.key(f"#   - name: {words['practice-name']}", None)
-    out.key(f"#     course: {'EMNE2' if lang == 'nb' else 'COURSE2'}", "practice-course")
+    out.key(f"#     course: {'EMNE2' if lang != 'en' else 'COURSE2'}", "practice-course")
     out.key(f"#     kind: {(ids('practice_kinds', 1) or ['placement'])[0]}", "kind")
     out.key(f"#     weeks: {_number(_required(ruleset, 'practice[*].weeks', 1))}", "weeks")
     out.key("#     semester: 2", None)
@@ -223,6 +105,17 @@ def starter(ruleset: Ruleset, lang: str, today: dt.date | None = None) -> str:
     out.key(f"#   - provider: {words['provider-value']}", None)
     out.key(f"#     regulates: {_flow(ids('agreement_topics'))}", "regulates")
     return "\n".join(lines) + "\n"
+
+
+class _Words:
+    """The starter's words in `lang`: messages.py entries `init-<word>`, unfilled ({placeholders} stay)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, word: str) -> str:
+        entry = messages.MESSAGES[f"init-{word}"]
+        return entry.get(self.lang) or entry["en"]
 
 
 class _Writer:

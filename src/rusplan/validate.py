@@ -60,28 +60,92 @@ def fast_check(name: str):
 
 
 def where(path: Iterable) -> str:
-    """``("courses", 2, "credits")`` -> ``courses[2].credits``."""
+    """``("courses", 2, "credits")`` -> ``courses[2].credits``: the path as JSON output gives it."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top)"
+    return out
+
+
+# The objects of a programme a coordinator names by what they are, not by index.
+_NAMED = {"courses": "where-course", "options": "where-course", "practice": "where-practice", "agreements": "where-agreement"}
+
+
+def place(path: Iterable, data: Any, lang: str) -> str:
+    """Where `path` is, in words: ``emne PHR2001 (Rusmiddelbruk og avhengighet), semester``.
+
+    Courses (and the options of a choice) are named by code and name, practice
+    periods by name, agreements by provider; other list items by number.
+    """
+    # Segments joined by ", ": a named object, then dotted keys, each list item closing its segment.
+    segments: list[str] = []
+    current: list[str] = []
+    node = data
+    for index, part in enumerate(path):
+        parent = path[index - 1] if index else None
+        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+        if isinstance(part, int) and parent in _NAMED and isinstance(node, dict):
+            segments, current = [_name(_NAMED[parent], node, part, lang)], []
+        elif isinstance(part, int):
+            key = current.pop() if current else ""
+            segments.append(messages.text("where-item", lang, key=".".join(current + [key]), n=part + 1))
+            current = []
+        else:
+            current.append(str(part))
+    if current:
+        segments.append(".".join(current))
+    return ", ".join(segments) or messages.text("where-top", lang)
+
+
+def _has(node, part) -> bool:
+    return part in node if isinstance(node, dict) else isinstance(part, int) and 0 <= part < len(node)
+
+
+def _name(kind: str, node: dict, index: int, lang: str) -> str:
+    def shown(key: str) -> str:
+        value = node.get(key)
+        return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip() else ""
+
+    if kind == "where-course" and "choice" in node and shown("choice"):
+        return messages.text("where-choice", lang, name=shown("choice"))
+    if kind == "where-course":
+        code, name = shown("code"), shown("name")
+        if code:
+            return messages.text("where-course-named" if name else "where-course", lang, code=code, name=name)
+        if name:
+            return messages.text("where-course-name", lang, name=name)
+    if kind == "where-practice" and shown("name"):
+        return messages.text("where-practice", lang, name=shown("name"))
+    if kind == "where-agreement" and shown("provider"):
+        return messages.text("where-agreement", lang, provider=shown("provider"))
+    return messages.text(kind + "-n", lang, n=index + 1)
 
 
 def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
+    if doc.commas:
+        _read_decimal_commas(doc, schema(schema_name))
     quick = fast_check(schema_name)
     if quick is not None and quick(doc.data):
         # Valid: jsonschema (and its import) is needed only to explain errors.
-        return _dates_where_text_expected(doc, schema(schema_name), lang)
+        return _dates_where_text_expected(doc, schema(schema_name), lang) + _yes_no_where_text_expected(doc, schema(schema_name), lang)
     errors = list(validator(schema_name).iter_errors(doc.data))
     problems: list[Problem] = []
     seen: set = set()
-    for error in errors:
-        for problem in _describe(_deepest(error), doc, lang):
-            key = (problem.line, problem.column, problem.message)
-            if key not in seen:
-                seen.add(key)
-                problems.append(problem)
+    described = [(problem, meta) for error in errors for problem, meta in _describe(_deepest(error), doc, lang)]
+    # One error per mistake: a key that is misspelt (or written in Norwegian)
+    # explains the "missing" key it stands for; report the misspelling only.
+    explained = {(meta[1], meta[2]) for _, meta in described if meta and meta[0] == "suggested"}
+    for problem, meta in described:
+        if meta and meta[0] == "missing" and (meta[1], meta[2]) in explained:
+            continue
+        if meta and meta[0] == "weeks-or-hours" and ((meta[1], "weeks") in explained or (meta[1], "hours") in explained):
+            continue
+        key = (problem.line, problem.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            problems.append(problem)
     problems.extend(_dates_where_text_expected(doc, schema(schema_name), lang))
+    problems.extend(_yes_no_where_text_expected(doc, schema(schema_name), lang))
     problems.sort(key=lambda p: (p.line, p.column, p.message))
     return problems
 
@@ -131,38 +195,55 @@ def _show(value: Any, lang: str) -> str:
         return f"'{value}'"
     if isinstance(value, (dict, list)):
         return messages.text(f"type-{_type_name(value)}", lang)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return messages.number(value, lang)
     return json.dumps(value, ensure_ascii=False)
 
 
-def _describe(error, doc: Document, lang: str) -> list[Problem]:
+def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | None]]:
+    """The problems `error` stands for, each with what it is about: (kind, object path, key) or None."""
     path = tuple(error.absolute_path)
-    at = where(path)
+    at = place(path, doc.data, lang)
     line, column = doc.locate(path)
     kind = error.validator
     value = error.instance
 
-    def problem(code: str, p: tuple = path, key_mark: bool = False, **params) -> Problem:
+    def problem(code: str, p: tuple = path, key_mark: bool = False, meta: tuple | None = None, **params):
         ln, col = doc.locate(p, key=key_mark)
-        return Problem(messages.text(code, lang, **params), ln, col, code=code, where=where(p))
+        return Problem(messages.text(code, lang, **params), ln, col, code=code, where=where(p)), meta
 
     if kind == "additionalProperties" and isinstance(value, dict):
         allowed = list(error.schema.get("properties", {}))
         out = []
         for key in value:
             if key not in allowed:
-                close = closest(key, allowed, cutoff=0.6)
-                suggestion = messages.text("schema-suggestion", lang, best=close) if close else ""
-                out.append(problem("schema-unknown-key", path + (key,), True, where=at, key=key, suggestion=suggestion))
+                best = suggest_key(key, [k for k in allowed if k not in value])  # never a key already there
+                if best:
+                    suggestion = messages.text("schema-suggestion", lang, best=best)
+                else:
+                    suggestion = messages.text("schema-allowed-keys", lang, keys=", ".join(k for k in allowed if k != "notes"))
+                meta = ("suggested", path, best) if best else None
+                out.append(problem("schema-unknown-key", path + (key,), True, meta, where=at, key=key, suggestion=suggestion))
         return out
     if kind == "required" and isinstance(value, dict):
         return [
-            problem("schema-required", where=at, key=key) for key in error.validator_value if key not in value
+            problem("schema-required", meta=("missing", path, key), where=at, key=key)
+            for key in error.validator_value
+            if key not in value
         ]
     if kind == "type":
         expected = error.validator_value
         names = " / ".join(messages.text(f"type-{t}", lang) for t in ([expected] if isinstance(expected, str) else expected))
         if value is None:
             return [problem("schema-null", where=at, expected=names)]
+        if isinstance(value, str) and expected == "boolean":
+            return [problem("schema-yes-no", where=at, found=_show(value, lang), rewrite=_yes_no_rewrite(path, value))]
+        if isinstance(value, str) and {"number", "integer"} & set([expected] if isinstance(expected, str) else expected):
+            from .loader import _DECIMAL_COMMA
+
+            figure = value.strip().replace(",", ".")
+            if _DECIMAL_COMMA.match(value.strip()) or figure.replace(".", "", 1).lstrip("-+").isdigit():
+                return [problem("schema-quoted-number", where=at, found=_show(value, lang), figure=value.strip())]
         return [problem("schema-type", where=at, expected=names, found=_show(value, lang))]
     if kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
@@ -172,13 +253,34 @@ def _describe(error, doc: Document, lang: str) -> list[Problem]:
     if kind == "format" and error.validator_value == "date":
         return [problem("schema-date", where=at, found=_show(value, lang))]
     if kind == "pattern":
-        described = error.schema.get(f"x-description-{lang}") or error.schema.get("description", error.validator_value)
+        described = str(error.schema.get(f"x-description-{lang}") or error.schema.get("description", error.validator_value))
+        described = described[:1].lower() + described[1:]  # it follows a semicolon
         return [problem("schema-pattern", where=at, found=_show(value, lang), description=described)]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "minItems", "minLength"):
         return [problem(f"schema-{kind}", where=at, limit=error.validator_value, found=_show(value, lang))]
     if kind == "oneOf" and _is_weeks_or_hours(error):
-        return [problem("schema-weeks-or-hours", where=at)]
-    return [Problem(messages.text("schema-other", lang, where=at, detail=error.message), line, column, code="schema", where=at)]
+        return [problem("schema-weeks-or-hours", meta=("weeks-or-hours", path, ""), where=at)]
+    return [(Problem(messages.text("schema-other", lang, where=at, detail=error.message), line, column, code="schema", where=where(path)), None)]
+
+
+def suggest_key(key: str, allowed: list[str]) -> str:
+    """The format's key that `key` stands for: a Norwegian word for it, or a near spelling."""
+    from .ruleset import _key
+
+    wanted = _key(key)
+    aliases = schema(PROGRAMME_SCHEMA).get("x-key-aliases", {})
+    for format_key in allowed:
+        if wanted == _key(format_key) or wanted in {_key(a) for a in aliases.get(format_key, [])}:
+            return format_key
+
+    spellings = {_key(format_key): format_key for format_key in allowed}
+    for format_key in allowed:
+        for alias in aliases.get(format_key, []):
+            spellings.setdefault(_key(alias), format_key)
+    close = closest(wanted, list(spellings), cutoff=0.8)
+    if close:
+        return spellings[close]
+    return closest(key, allowed, cutoff=0.6) or ""
 
 
 def _leaf_schemas(root: dict, node: dict, path: tuple) -> list[dict]:
@@ -188,21 +290,17 @@ def _leaf_schemas(root: dict, node: dict, path: tuple) -> list[dict]:
         return _leaf_schemas(root, root["$defs"][name], path)
     branches = [node[k] for k in ("then", "else") if k in node]
     branches += node.get("oneOf", []) + node.get("anyOf", [])
-    if branches:
-        found = []
-        for branch in branches:
-            found += _leaf_schemas(root, branch, path)
-        if not path:
-            found.append(node)
-        return found
+    found = []
+    for branch in branches:
+        found += _leaf_schemas(root, branch, path)
     if not path:
-        return [node]
+        return found + [node]
     head, rest = path[0], path[1:]
     if isinstance(head, int) and "items" in node:
-        return _leaf_schemas(root, node["items"], rest)
+        found += _leaf_schemas(root, node["items"], rest)
     if isinstance(head, str) and head in node.get("properties", {}):
-        return _leaf_schemas(root, node["properties"][head], rest)
-    return []
+        found += _leaf_schemas(root, node["properties"][head], rest)
+    return found
 
 
 def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Problem]:
@@ -218,6 +316,46 @@ def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Pro
             Problem(messages.text("date-not-text", lang, value=value), line, column, code="date-not-text", where=where(path))
         )
     return problems
+
+
+def _yes_no_rewrite(path: tuple, value: str) -> str:
+    """`individual_assessment: true` for "ja"/"yes", `...: false` for "nei"/"no" (words in the schema's x-yes-no)."""
+    from .ruleset import _key
+
+    words = schema(PROGRAMME_SCHEMA).get("x-yes-no", {})
+    key = path[-1] if path and isinstance(path[-1], str) else ""
+    for answer in ("true", "false"):
+        if _key(value) in {_key(w) for w in words.get(answer, [])}:
+            return f"{key}: {answer}" if key else answer
+    return f"{key}: true / {key}: false" if key else "true / false"
+
+
+def _yes_no_where_text_expected(doc: Document, root: dict, lang: str) -> list[Problem]:
+    """An unquoted yes/no/on/off where text is wanted: other YAML tools read it as a boolean, so quote it.
+
+    Where the format wants a boolean the schema error says what to write.
+    """
+    problems = []
+    for path in doc.yes_no or []:
+        leaves = _leaf_schemas(root, root, path)
+        if any(leaf.get("type") in ("boolean", "number", "integer") or "enum" in leaf or "const" in leaf for leaf in leaves):
+            continue  # the schema's own error says what to write; quoting would not help
+        line, column = doc.locate(path)
+        value = _get(doc.data, path)
+        problems.append(Problem(messages.text("yaml11-bool", lang, value=value), line, column, code="yaml11-bool", where=where(path)))
+    return problems
+
+
+def _read_decimal_commas(doc: Document, root: dict) -> None:
+    """`credits: 7,5` is 7.5 where the format wants a number; elsewhere it stays text."""
+    from .loader import decimal_comma
+
+    for path in doc.commas:
+        leaves = _leaf_schemas(root, root, path)
+        wanted = {t for leaf in leaves for t in ([leaf["type"]] if isinstance(leaf.get("type"), str) else leaf.get("type", []))}
+        if wanted & {"number", "integer"} and "string" not in wanted:
+            parent = _get(doc.data, path[:-1])
+            parent[path[-1]] = decimal_comma(parent[path[-1]])
 
 
 def _get(data: Any, path: tuple) -> Any:

@@ -20,7 +20,7 @@ recognised" (never a false verdict), and wording is checked by the snapshot
 and message tests, not by this run.  A vocabulary entry (a profession, a
 practice kind) changes as a whole: the mutant drops it.
 
-    python tests/mutation/mutate.py --only rules --jobs 2
+    python tests/mutation/mutate.py --only rules --jobs 2 --focused
     python tests/mutation/mutate.py --only src --sample 80 --seed 1
     python tests/mutation/mutate.py --list            # the mutants, without running
 
@@ -67,6 +67,9 @@ def default_tests() -> list[str]:
     rest = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests").glob("test_*.py"))
     return [t for t in FIRST_TESTS if (REPO / t).is_file()] + [t for t in rest if t not in FIRST_TESTS and t not in SLOW_TESTS]
 
+
+# The tests that pin verdicts and the transcription: a quick first pass for --focused.
+FOCUSED_TESTS = FIRST_TESTS + ["tests/test_real_plans.py", "tests/test_matrix.py"]
 
 # Rules-file keys whose values are prose for people, or accepted spellings.
 PROSE_KEYS = {"title", "title_en", "name_en", "message", "messages", "pass_message", "description", "examples", "hint", "nb", "nn", "en", "aliases", "terms", "source"}
@@ -264,6 +267,29 @@ def run_mutant(mutant: Mutant, copy: Path, tests: list[str], timeout: int) -> tu
     return verdict, str(detail)
 
 
+def run_all(mutants: list[Mutant], copies: list[Path], tests: list[str], timeout: int) -> list[tuple[Mutant, str, str]]:
+    """Run every mutant, each in a free copy of the repository; print a line per mutant as it ends."""
+    free = list(copies)
+    results: list[tuple[Mutant, str, str]] = []
+    with concurrent.futures.ThreadPoolExecutor(len(copies)) as pool:
+        pending = {}
+        queue = list(mutants)
+        while queue or pending:
+            while queue and free:
+                copy = free.pop()
+                mutant = queue.pop(0)
+                pending[pool.submit(run_mutant, mutant, copy, tests, timeout)] = (mutant, copy)
+            done, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
+            for future in done:
+                mutant, copy = pending.pop(future)
+                free.append(copy)
+                verdict, detail = future.result()
+                results.append((mutant, verdict, detail))
+                mark = "survived" if verdict == "survived" else "killed  "
+                print(f"[{len(results)}/{len(mutants)}] {mark} {mutant.file}:{mutant.line}: {mutant.description}", flush=True)
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=("rules", "src", "all"), default="all")
@@ -274,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--match", default="", help="only mutants whose file:line description contains this text")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--timeout", type=int, default=600, help="seconds per mutant; a mutant that hangs the tests counts as killed")
+    parser.add_argument("--focused", action="store_true",
+                        help="run the verdict tests first (FOCUSED_TESTS) and only the survivors against the whole default set")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--json", help="write every mutant's outcome to this file")
     args = parser.parse_args(argv)
@@ -298,31 +326,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     tests = args.tests if args.tests is not None else default_tests()
+    first = [t for t in FOCUSED_TESTS if (REPO / t).is_file()] if args.focused else tests
     jobs = max(1, min(args.jobs, os.cpu_count() or 1))
     base = Path(tempfile.mkdtemp(prefix="rusplan-mutation-"))
     copies = []
     for n in range(jobs):
         (base / str(n)).mkdir()
         copies.append(make_copy(base / str(n)))
-    free = list(copies)
-    results: list[tuple[Mutant, str, str]] = []
     try:
-        with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-            pending = {}
-            queue = list(mutants)
-            while queue or pending:
-                while queue and free:
-                    copy = free.pop()
-                    mutant = queue.pop(0)
-                    pending[pool.submit(run_mutant, mutant, copy, tests, args.timeout)] = (mutant, copy)
-                done, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
-                for future in done:
-                    mutant, copy = pending.pop(future)
-                    free.append(copy)
-                    verdict, detail = future.result()
-                    results.append((mutant, verdict, detail))
-                    mark = "survived" if verdict == "survived" else "killed  "
-                    print(f"[{len(results)}/{len(mutants)}] {mark} {mutant.file}:{mutant.line}: {mutant.description}", flush=True)
+        results = run_all(mutants, copies, first, args.timeout)
+        if args.focused and first != tests:
+            again = [m for m, verdict, _ in results if verdict == "survived"]
+            print(f"\n{len(again)} survived the focused tests; running them against {len(tests)} test paths", flush=True)
+            confirmed = {id(m): (v, d) for m, v, d in run_all(again, copies, tests, args.timeout)}
+            results = [(m, *confirmed.get(id(m), (v, d))) for m, v, d in results]
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

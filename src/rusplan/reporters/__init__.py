@@ -30,6 +30,7 @@ class RenderContext:
     # Files a folder walk skipped (batch.Skipped), filled while the reports are read;
     # complete once the last report has been taken.
     skipped: list = field(default_factory=list)
+    width: int | None = None  # the text report wraps to this many columns; None: one line per verdict
 
 
 def render(fmt: str, reports: list, ctx: RenderContext) -> str:

@@ -13,7 +13,6 @@ import sys
 
 from .. import __version__, messages
 from ..matrix import Matrix
-from ..checks import number
 from ..matrix_render import NeedsJinja, environment
 from ..result import EXIT_INVALID, FileReport
 from .common import finding_text, problem_text, summary_sentence, verdict_text, where
@@ -53,6 +52,12 @@ def _file(report: FileReport, ruleset, lang: str) -> dict:
     return entry
 
 
+def _pace(pace: str, lang: str) -> str:
+    """part-time / deltid in the report's language."""
+    key = {"deltid": "part-time", "heltid": "full-time", "heiltid": "full-time"}.get(pace, pace)
+    return messages.text(f"pace-{key}", lang) if messages.has(f"pace-{key}") else pace
+
+
 def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
     p = matrix.programme
     frameworks = ruleset.vocabularies.get("frameworks")
@@ -61,14 +66,14 @@ def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
         ("meta-institution", p["institution"]),
         ("meta-code", p["code"]),
         ("meta-name", p["name"]),
-        ("meta-credits", number(p["credits"])),
-        ("meta-pace", p["pace"]),
+        ("meta-credits", messages.number(p["credits"], lang)),
+        ("meta-pace", _pace(p["pace"], lang)),
         ("meta-semesters", str(p["semesters"])),
         ("meta-start", matrix.terms.get(1, str(p["start"]))),
         ("meta-framework", frameworks.label(p["framework"], lang) if frameworks else p["framework"]),
         ("meta-professions", ", ".join(matrix.professions)),
         ("meta-courses", ", ".join(c.label for c in matrix.columns if c.kind == "course")),
-        ("meta-practice", messages.text("meta-practice-total", lang, count=len(practice), duration=messages.text("weeks", lang, weeks=number(sum(c.weeks for c in practice))))),
+        ("meta-practice", messages.text("meta-practice-total", lang, count=len(practice), duration=messages.text("weeks", lang, weeks=messages.number(sum(c.weeks for c in practice), lang)))),
     ]
     if len(matrix.study_paths) > 1:
         rows.append(("meta-study-paths", ", ".join(matrix.study_paths)))
@@ -90,7 +95,7 @@ def timeline(matrix: Matrix, lang: str) -> dict:
             for first, last in _runs(column.semesters)
         ]
         if column.kind == "practice":
-            words = f"{messages.text('weeks', lang, weeks=number(column.weeks))} · {column.practice_kind} · {column.name}"
+            words = f"{messages.text('weeks', lang, weeks=messages.number(column.weeks, lang))} · {column.practice_kind} · {column.name}"
         else:
             words = column.name
         room = int((bars[0]["w"] - 12) / CHAR)

@@ -21,35 +21,75 @@ def _paint(text: str, status: str, on: bool) -> str:
     return f"\x1b[{_COLORS[status]}m{text}\x1b[0m" if on else text
 
 
+# The message starts after "  ✓ bestått    practice-weeks         § 21      ".
+_MESSAGE_COLUMN = 2 + 12 + 1 + 22 + 1 + 9 + 1
+# Narrower than this beside the columns, the message goes on its own lines below.
+_MIN_MESSAGE_WIDTH = 40
+_INDENT = "    "
+
+
 def render_file(report: FileReport, ctx) -> list[str]:
     """The file's lines; everything from the file or its name goes through `visible`,
     and each line through `safe_line` before it is painted."""
     lang, color = ctx.lang, ctx.color
+    width = getattr(ctx, "width", None)
     lines = []
     path = visible(report.path)
     title = visible(" ".join(x for x in (report.institution, report.programme) if x))
     if not ctx.quiet:
-        lines.append(safe_line(path + (f" — {title}" if title else "")))
+        lines += _wrap(safe_line(path + (f" — {title}" if title else "")), width, _INDENT)
     for problem in report.errors:
         at = safe_line(where(path, problem.line, problem.column))
-        lines.append(f"{at}: {_paint(messages.text('verdict-invalid', lang), 'invalid', color)}: {visible(problem_text(problem))}")
+        verdict = messages.text("verdict-invalid", lang)
+        text = _wrap(f"{at}: {verdict}: {visible(problem_text(problem))}", width, _INDENT)
+        lines += [text[0].replace(verdict, _paint(verdict, "invalid", color), 1), *text[1:]]
+    beside = width is None or width - _MESSAGE_COLUMN >= _MIN_MESSAGE_WIDTH
     for r in report.results:
         if ctx.quiet and r.status not in ("fail", "warn", "unrecognised"):
             continue
-        status = _paint(f"{_MARKS[r.status]} {messages.text('status-' + r.status, lang)}", r.status, color)
-        head = f"  {status:<{12 + (9 if color else 0)}} {r.rule:<22} {r.section:<9}"
-        if r.status in ("pass", "skip"):
-            lines.append(f"{head} {visible(r.message)}")
-            continue
-        lines.append(f"{head} {where(path, r.line, r.column)}: {visible(finding_text(r, lang))}")
-        if r.quote and not ctx.quiet:
-            lines.append(f"{'':>46}«{visible(r.quote)}»")
+        label = f"{_MARKS[r.status]} {messages.text('status-' + r.status, lang)}"
+        head = f"  {label:<12} {r.rule:<22} {r.section:<9}"
+        painted = head.replace(label, _paint(label, r.status, color), 1)
+        message = visible(r.message) if r.status in ("pass", "skip") else f"{where(path, r.line, r.column)}: {visible(finding_text(r, lang))}"
+        quote = f"«{visible(r.quote)}»" if r.quote and not ctx.quiet and r.status not in ("pass", "skip") else ""
+        if beside or len(head) + 1 + len(message) <= width:
+            indent = " " * (len(head) + 1)
+            body = _wrap(f"{head} {message}", width, indent)
+            lines += [painted + body[0][len(head):], *body[1:]]
+            if quote:
+                lines += _wrap(indent + quote, width, indent)
+        else:  # a narrow terminal: the message and the quote under the rule, indented
+            lines.append(painted.rstrip())
+            lines += _wrap(_INDENT + message, width, _INDENT)
+            if quote:
+                lines += _wrap(_INDENT + "  " + quote, width, _INDENT + "   ")
     for note in report.info:
         if not ctx.quiet:
-            lines.append(f"  i {visible(note)}")
+            lines += _wrap(f"  i {visible(note)}", width, _INDENT)
     brief = report.brief()
-    lines.append(_paint(safe_line(visible(file_sentence(brief, lang))), brief.verdict, color))
+    summary = _wrap(safe_line(visible(file_sentence(brief, lang))), width, _INDENT)
+    lines += [_paint(line, brief.verdict, color) for line in summary]
     return lines
+
+
+def _wrap(text: str, width: int | None, indent: str) -> list[str]:
+    """`text` broken between words to `width` columns, continued at `indent`; as is without a width.
+
+    Words are never split (a path:line:column longer than the line stays whole).
+    """
+    if not width or len(text) <= width:
+        return [text]
+    import textwrap
+
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    return textwrap.wrap(
+        text.lstrip(" "),
+        width,
+        initial_indent=lead,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [text]
 
 
 def stream(reports, ctx, out) -> list[FileBrief]:
@@ -57,7 +97,7 @@ def stream(reports, ctx, out) -> list[FileBrief]:
     briefs: list[FileBrief] = []
     if not ctx.quiet:  # what the verdicts below are measured against
         for ruleset in ctx.rulesets:
-            out(ruleset.status(ctx.lang)["statement"] + "\n\n")
+            out("\n".join(_wrap(ruleset.status(ctx.lang)["statement"], getattr(ctx, "width", None), "")) + "\n\n")
     for report in reports:
         out(("\n" if briefs else "") + "\n".join(render_file(report, ctx)) + "\n")
         briefs.append(report.brief())
