@@ -95,6 +95,28 @@ def test_common_ways_of_writing_the_six_titles(written, plan, check_programme):
     assert report.verdict == "pass"
 
 
+@pytest.mark.parametrize(
+    "joined",
+    [
+        "sosionom/barnevernspedagog",
+        "sosionom, barnevernspedagog",
+        "sosionom; barnevernspedagog",
+        "sosionom og barnevernspedagog",
+        "social worker and child welfare worker",
+        "sosionom eller barnevernspedagog",
+        "social worker or child welfare worker",
+        "sosionom & barnevernspedagog",
+        "sosionom + barnevernspedagog",
+    ],
+)
+def test_every_way_of_joining_two_titles_in_one_item(joined, plan, check_programme):
+    """Study plans join titles with a slash, a comma, 'og', '&' ...: each is read as two titles."""
+    written = f'[sykepleier, vernepleier, "{joined}", fysioterapeut, ergoterapeut]'
+    path = plan(SIMULATION, {"[‘sykepleier’, vernepleier, sosionom/barnevernspedagog, fysioterapeut og ergoterapeut]": written})
+    result = one(check_programme(path), "admission-professions")
+    assert result.status == "pass", result.message
+
+
 def test_an_unrecognised_title_is_reported_as_such_with_the_nearest_spelling(plan, check_programme, run_cli):
     path = plan(MASTER, {"Bachelor i ergoterapi (ergoterapeut)": "Ergoterapaut"})
     report = check_programme(path)
