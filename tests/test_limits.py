@@ -137,3 +137,15 @@ def test_the_node_budget_counts_like_the_builder(items, refused):
         loader.parse(text)
     assert error.value.code == "too-many-nodes-written"
     assert (error.value.line, error.value.column) == (1, 9 + 3 * (items - 1))  # the 100,001st node, the last "x"
+
+
+def test_the_study_path_limit_is_exactly_256(tmp_path, run_cli, repo_root):
+    """Eight binary choices (256 paths) are checked; the ninth (512) is refused, with both figures."""
+    lines = (repo_root / "tests" / "corpus" / "too-many-study-paths.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    ninth = next(i for i, line in enumerate(lines) if "choice: Valg 9" in line)
+    eight = tmp_path / "eight-choices.yaml"
+    eight.write_text("".join(lines[:ninth] + lines[ninth + 4 :]), encoding="utf-8")
+    checked = run_cli("check", eight, "--lang", "en", "--quiet")
+    assert checked.returncode == 1 and "could not be checked" not in checked.stdout, str(checked)
+    refused = run_cli("check", repo_root / "tests" / "corpus" / "too-many-study-paths.yaml", "--lang", "en")
+    assert refused.returncode == 2 and "the choices make 512 study paths, over the limit of 256" in refused.stdout, str(refused)
