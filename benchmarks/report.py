@@ -191,7 +191,7 @@ def table(result: dict) -> str:
             verdict, value = "not measured", "-"
         else:
             verdict = "met" if r["met"] else "NOT MET"
-            value = "-" if r["value"] is None else f"{r['value']:.2f}"
+            value = "-" if r["value"] is None else f"{r['value']:.3g}"
         if r["why"]:
             verdict += f" ({r['why']})"
         if r["estimated"]:
@@ -210,12 +210,16 @@ def info(result: dict) -> list[tuple[str, str]]:
         n = rusplan_label(jobs[-1])
         old = _div(_get(big, n, "wall_s"), _get(big, floor_label(1), "wall_s"))
         if old is not None and jobs[-1] != 1:
-            out.append((f"OLD HARNESS, not like for like: {n} / {floor_label(1)}", f"{old:.2f}"))
+            out.append((f"OLD HARNESS, not like for like: {n} / {floor_label(1)}", f"{old:.3g}"))
         cpu = _div(_get(big, n, "cpu_s"), _get(small, n, "cpu_s"))
         if cpu is not None:
-            out.append((f"{n} CPU time big / small batch", f"{cpu:.2f}"))
+            out.append((f"{n} CPU time big / small batch", f"{cpu:.3g}"))
+        for j in jobs:  # CPU time moves less than wall time when others take the cores
+            ratio = _div(_get(big, rusplan_label(j), "cpu_s"), _get(big, floor_label(j), "cpu_s"))
+            if ratio is not None:
+                out.append((f"{rusplan_label(j)} / {floor_label(j)}, CPU time (floor with start-up)", f"{ratio:.3g}"))
         speedup = _div(_get(big, rusplan_label(1), "wall_s"), _get(big, n, "wall_s"))
         if speedup is not None and jobs[-1] != 1:
-            out.append((f"{rusplan_label(1)} wall / {n} wall (big batch)", f"{speedup:.2f}"))
+            out.append((f"{rusplan_label(1)} wall / {n} wall (big batch)", f"{speedup:.3g}"))
     out.append(("worst share of the machine used by others, one measurement", f"{result['worst_foreign_share']:.0%}"))
     return out
