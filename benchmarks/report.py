@@ -75,6 +75,10 @@ def _secs(x) -> str:
     return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.3f} s" if x < 10 else f"{x:.1f} s"
 
 
+def _ratio(x: float) -> str:
+    return f"{x:.3f}" if x < 1 else f"{x:.2f}"
+
+
 def _mb(x) -> str:
     return "-" if x is None else f"{x:.0f} MB"
 
@@ -191,7 +195,7 @@ def table(result: dict) -> str:
             verdict, value = "not measured", "-"
         else:
             verdict = "met" if r["met"] else "NOT MET"
-            value = "-" if r["value"] is None else f"{r['value']:.3g}"
+            value = "-" if r["value"] is None else _ratio(r["value"])
         if r["why"]:
             verdict += f" ({r['why']})"
         if r["estimated"]:
@@ -210,16 +214,16 @@ def info(result: dict) -> list[tuple[str, str]]:
         n = rusplan_label(jobs[-1])
         old = _div(_get(big, n, "wall_s"), _get(big, floor_label(1), "wall_s"))
         if old is not None and jobs[-1] != 1:
-            out.append((f"OLD HARNESS, not like for like: {n} / {floor_label(1)}", f"{old:.3g}"))
+            out.append((f"OLD HARNESS, not like for like: {n} / {floor_label(1)}", _ratio(old)))
         cpu = _div(_get(big, n, "cpu_s"), _get(small, n, "cpu_s"))
         if cpu is not None:
-            out.append((f"{n} CPU time big / small batch", f"{cpu:.3g}"))
+            out.append((f"{n} CPU time big / small batch", _ratio(cpu)))
         for j in jobs:  # CPU time moves less than wall time when others take the cores
             ratio = _div(_get(big, rusplan_label(j), "cpu_s"), _get(big, floor_label(j), "cpu_s"))
             if ratio is not None:
-                out.append((f"{rusplan_label(j)} / {floor_label(j)}, CPU time (floor with start-up)", f"{ratio:.3g}"))
+                out.append((f"{rusplan_label(j)} / {floor_label(j)}, CPU time (floor with start-up)", _ratio(ratio)))
         speedup = _div(_get(big, rusplan_label(1), "wall_s"), _get(big, n, "wall_s"))
         if speedup is not None and jobs[-1] != 1:
-            out.append((f"{rusplan_label(1)} wall / {n} wall (big batch)", f"{speedup:.3g}"))
+            out.append((f"{rusplan_label(1)} wall / {n} wall (big batch)", _ratio(speedup)))
     out.append(("worst share of the machine used by others, one measurement", f"{result['worst_foreign_share']:.0%}"))
     return out
