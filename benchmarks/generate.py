@@ -116,7 +116,8 @@ def regulation() -> dict:
     for outcome in rules["outcomes"]:
         areas.setdefault(int(outcome["area"]), []).append(outcome["id"])
         texts[outcome["id"]] = outcome["text"].strip().rstrip(".")
-    professions = rules["vocabularies"]["professions"]["entries"]
+    # Only the titles § 19 admits: the vocabulary also lists titles it refuses (admits: false).
+    professions = [p for p in rules["vocabularies"]["professions"]["entries"] if p.get("admits", True)]
     return {
         "areas": dict(sorted(areas.items())),
         "texts": texts,
@@ -186,7 +187,8 @@ def _area_of(reg: dict, ref: str) -> int:
     raise ValueError(ref)
 
 
-def programme(rng: random.Random, reg: dict, index: int) -> dict:
+def _frame(rng: random.Random) -> dict:
+    """Institution, pace, length, start and course-code prefix: the first draws of every programme."""
     institution, nn = rng.choice(INSTITUTIONS)
     full_time = rng.random() < 0.35
     semesters = 2 if full_time else rng.choice([3, 4, 4])
@@ -195,6 +197,13 @@ def programme(rng: random.Random, reg: dict, index: int) -> dict:
     if nn:
         term = {"autumn": "haust", "spring": "vår"}[term]
     prefix = rng.choice(["PHR", "TPR", "MHV", "PSYRUS", "VPH", "TVPR"])
+    return {"institution": institution, "nn": nn, "full_time": full_time, "semesters": semesters,
+            "start": f"{year}-{term}", "prefix": prefix}
+
+
+def programme(rng: random.Random, reg: dict, index: int) -> dict:
+    frame = _frame(rng)
+    semesters, prefix = frame["semesters"], frame["prefix"]
     n_courses = rng.randint(4, 8)
     credits = _split_credits(rng, n_courses)
     all_ids = [oid for ids in reg["areas"].values() for oid in ids]
@@ -238,7 +247,14 @@ def programme(rng: random.Random, reg: dict, index: int) -> dict:
     practice_semester = practice_course["options"][0]["semester"] if "choice" in practice_course else practice_course["semester"]
     practice_semester = practice_semester if isinstance(practice_semester, int) else practice_semester[-1]
     practice, agreements = _practice(rng, reg, practice_code, practice_semester)
-    professions = list(reg["professions_nn" if nn else "professions_nb"])
+    return _document(rng, reg, frame, courses, practice, agreements, f"nr. {index}")
+
+
+def _document(rng: random.Random, reg: dict, frame: dict, courses: list, practice: list, agreements: list,
+              label: str) -> dict:
+    """The whole file around its courses and practice: admission, programme header, notes."""
+    full_time, semesters = frame["full_time"], frame["semesters"]
+    professions = list(reg["professions_nn" if frame["nn"] else "professions_nb"])
     rng.shuffle(professions)
     admission = {"degree_years": 3, "professions": professions}
     if rng.random() < 0.7:
@@ -253,13 +269,13 @@ def programme(rng: random.Random, reg: dict, index: int) -> dict:
     data = {
         "format": "rusplan/v1",
         "programme": {
-            "institution": institution,
-            "code": f"{prefix}{rng.choice(['60', '600', '6000', 'V60'])}",
+            "institution": frame["institution"],
+            "code": f"{frame['prefix']}{rng.choice(['60', '600', '6000', 'V60'])}",
             "name": rng.choice(PROGRAMME_NAMES),
             "credits": 60,
             "pace": "full-time" if full_time else "part-time",
             "semesters": semesters,
-            "start": f"{year}-{term}",
+            "start": frame["start"],
             "framework": "retningslinje-2022",
         },
         "admission": admission,
@@ -270,7 +286,7 @@ def programme(rng: random.Random, reg: dict, index: int) -> dict:
     if rng.random() < 0.5:
         data["programme"]["notes"] = (
             f"{'Heltidsstudium' if full_time else 'Samlingsbasert deltidsstudium'} over {semesters} semestre "
-            f"med {sum(_weeks(p) for p in practice):g} ukers praksis. Generert testprogram nr. {index}."
+            f"med {sum(_weeks(p) for p in practice):g} ukers praksis. Generert testprogram {label}."
         )
     return data
 
@@ -494,6 +510,75 @@ def one(seed: int, index: int, reg: dict) -> tuple[str, list[str]]:
     return render(data, header), faults
 
 
+# --- shapes: the same programme with 0 ... k of its courses offered as a choice ----
+
+# (courses per study path, binary choices): each family is one programme whose
+# first k evenly spread courses also come in a "(masterløp)" variant, so within a
+# family the files differ only in their choices (issue 16: 0, 4, 8 and 20 choices,
+# 20- and 60-course programmes).
+SHAPE_COURSES = (20, 60)
+SHAPE_CHOICES = (0, 4, 8, 20)
+SHAPE_NAME = "shape-{courses:02d}-courses-{choices:02d}-choices.yaml"
+
+
+def _choice_slots(n_courses: int, n_choices: int) -> set[int]:
+    return {(2 * j + 1) * n_courses // (2 * n_choices) for j in range(n_choices)}
+
+
+def shaped(seed: int, n_courses: int, n_choices: int, reg: dict) -> dict:
+    """A compliant programme of `n_courses` courses per path, `n_choices` of them a choice of two.
+
+    The family's draws come from one generator seeded by (seed, n_courses) and each
+    variant's from its own (seed, n_courses, slot), so the files of a family share
+    every byte outside the choices.  Credits are 60 / n_courses per course; the 49
+    outcomes are split in order over the courses (a course past the 49th repeats
+    its neighbour's outcome), so areas 1-3 come before 4-5.  The practice periods
+    name no course.
+    """
+    rng = random.Random(f"rusplan-bench/{seed}/shape/{n_courses}")
+    frame = _frame(rng)
+    all_ids = [oid for ids in reg["areas"].values() for oid in ids]
+    slots = _choice_slots(n_courses, n_choices)
+    courses = []
+    for k in range(n_courses):
+        a, b = k * len(all_ids) // n_courses, (k + 1) * len(all_ids) // n_courses
+        chunk = all_ids[a:max(b, a + 1)]
+        semester = 1 + (k * frame["semesters"]) // n_courses
+        code = f"{frame['prefix']}{semester}{k + 1:02d}{rng.randint(0, 9)}"
+        name = rng.choice(COURSE_NAMES[_area_of(reg, chunk[0])])
+        extra, credits = rng.randint(0, 2), 60 / n_courses
+        course = _course(rng, reg, code, name, credits, semester, chunk, extra)
+        if k in slots:
+            variant_rng = random.Random(f"rusplan-bench/{seed}/shape/{n_courses}/variant/{k}")
+            variant = _course(variant_rng, reg, code + "M", name + " (masterløp)", credits, semester, chunk, extra)
+            course = {"choice": name, "notes": "Studenten velger ett av emnene.", "options": [course, variant]}
+        courses.append(course)
+    # Practice belongs to the programme, not to a course, so that every path of every
+    # shape has the same practice (a period linked to an option counts only on its paths).
+    practice, agreements = _practice(rng, reg, None, 1 + frame["semesters"] * 2 // 3)
+    for period in practice:
+        del period["course"]
+    return _document(rng, reg, frame, courses, practice, agreements, f"med {n_courses} emner")
+
+
+def generate_shapes(out: str | Path, seed: int = 1) -> list[dict]:
+    """Write one file per (courses, choices) shape into `out`; return name, courses, choices, paths per file."""
+    out = Path(out)
+    check_outside_repo(out)
+    out.mkdir(parents=True, exist_ok=True)
+    reg = regulation()
+    made = []
+    for n_courses in SHAPE_COURSES:
+        for n_choices in SHAPE_CHOICES:
+            name = SHAPE_NAME.format(courses=n_courses, choices=n_choices)
+            header = (f"rusplan benchmark shape (seed {seed}): {n_courses} courses, {n_choices} binary choices, "
+                      f"{2 ** n_choices:,} study paths; compliant")
+            with open(out / name, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(render(shaped(seed, n_courses, n_choices, reg), header))
+            made.append({"name": name, "courses": n_courses, "choices": n_choices, "paths": 2 ** n_choices})
+    return made
+
+
 def check_outside_repo(out: Path) -> None:
     out = out.resolve()
     if out.is_relative_to(REPO) and not out.is_relative_to(REPO / "bench-data"):
@@ -523,7 +608,14 @@ def main(argv=None) -> int:
     parser.add_argument("--count", type=int, default=1000, help="number of files (default 1000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    parser.add_argument("--shapes", action="store_true",
+                        help="write the choice shapes (20 and 60 courses x 0, 4, 8, 20 binary choices) instead")
     args = parser.parse_args(argv)
+    if args.shapes:
+        for shape in generate_shapes(args.out, args.seed):
+            print(f"{args.out}/{shape['name']}: {shape['courses']} courses, {shape['choices']} choices, "
+                  f"{shape['paths']:,} study paths")
+        return 0
     made = generate(args.out, args.count, args.seed)
     faults = Counter(f for _, fs in made for f in fs)
     bad = sum(1 for _, fs in made if fs)

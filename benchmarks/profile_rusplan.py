@@ -1,8 +1,9 @@
 """Where rusplan's time goes: import times, a cold check, and a batch with --jobs 1.
 
-    pip install -e '.[bench]'                           # includes pyinstrument
+    pip install '.[bench]'                              # includes pyinstrument
     python benchmarks/profile_rusplan.py                 # 1,000 generated files
     python benchmarks/profile_rusplan.py --files 200     # quicker
+    python benchmarks/profile_rusplan.py --shape 60,8    # also one check of a choice shape
 
 Prints (and writes to --out) three summaries:
 1. `python -X importtime -m rusplan check examples/compliant.yaml`: the
@@ -10,7 +11,9 @@ Prints (and writes to --out) three summaries:
 2. pyinstrument of that cold check: time in imports vs. work, time per package,
    and the functions with the most inclusive and self time;
 3. pyinstrument of `rusplan check --jobs 1` over the generated files, the same
-   summaries.
+   summaries;
+4. with --shape C,K: pyinstrument of one check of the shape with C courses and
+   K binary choices (generate.py --shapes), where study paths cost the most.
 """
 
 from __future__ import annotations
@@ -62,9 +65,14 @@ def importtime(out: Path, top: int) -> str:
 # --- pyinstrument ---------------------------------------------------------------------
 
 
+# `python -m rusplan` leaves through os._exit (no interpreter teardown), which would also
+# skip pyinstrument's writing of the profile: call the typer app and let SystemExit end it.
+RUN_CLI = "import sys; from rusplan.cli import app; sys.argv[0] = 'rusplan'; app()"
+
+
 def pyinstrument(argv: list[str], out: Path, name: str, interval: float, warm_up: bool) -> dict:
     session = out / f"{name}.pyisession"
-    cmd = [str(BIN / "pyinstrument"), "-i", str(interval), "-r", "pyisession", "-o", str(session), "-m", "rusplan", *argv]
+    cmd = [str(BIN / "pyinstrument"), "-i", str(interval), "-r", "pyisession", "-o", str(session), "-c", RUN_CLI, *argv]
     for _ in range(2 if warm_up else 1):  # rusplan exits 1 or 2 for non-compliant files: not an error here
         session.unlink(missing_ok=True)
         subprocess.run(cmd, stdout=subprocess.DEVNULL, env=env(), cwd=generate.REPO)
@@ -79,10 +87,11 @@ def pyinstrument(argv: list[str], out: Path, name: str, interval: float, warm_up
 def _group(frame: dict) -> str:
     """The package (or rusplan module, or stdlib module) a frame belongs to."""
     path = frame.get("file_path") or ""
+    for root in ("/src/rusplan/", "site-packages/rusplan/"):  # editable or regular install
+        if root in path:
+            return "rusplan." + path.split(root, 1)[1].removesuffix(".py").replace("/", ".")
     if "site-packages/" in path:
         return path.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
-    if "/src/rusplan/" in path:
-        return "rusplan." + path.split("/src/rusplan/", 1)[1].removesuffix(".py").replace("/", ".")
     if path.startswith("<"):
         return ""  # built-in: charged to the Python frame that called it
     return "stdlib:" + Path(path).stem
@@ -136,11 +145,14 @@ def summarise(profile: dict, title: str, top: int) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Profile rusplan (issue 5).")
+    parser = argparse.ArgumentParser(description="Profile rusplan (issues 5 and 16).")
     parser.add_argument("--files", type=int, default=1000, help="files in the batch profile (default 1000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", default="/tmp/rusplan-profile", help="folder for profiles and data (default /tmp/rusplan-profile)")
     parser.add_argument("--top", type=int, default=20, help="rows per summary (default 20)")
+    parser.add_argument("--shape", metavar="COURSES,CHOICES",
+                        help="also profile one check of this choice shape, e.g. 60,8 "
+                             f"(courses {generate.SHAPE_COURSES}, choices {generate.SHAPE_CHOICES})")
     args = parser.parse_args(argv)
     if not (BIN / "pyinstrument").exists():
         sys.exit("profile_rusplan.py: pyinstrument not found; pip install pyinstrument")
@@ -155,6 +167,15 @@ def main(argv=None) -> int:
     parts.append(summarise(cold, "cold check of examples/compliant.yaml", args.top))
     batch = pyinstrument(["check", "--jobs", "1", str(data)], out, "batch", 0.001, False)
     parts.append(summarise(batch, f"batch of {args.files} files, --jobs 1", args.top))
+    if args.shape:
+        courses, choices = (int(x) for x in args.shape.split(","))
+        generate.generate_shapes(out / "shapes", args.seed)
+        shape = out / "shapes" / generate.SHAPE_NAME.format(courses=courses, choices=choices)
+        if not shape.exists():
+            sys.exit(f"profile_rusplan.py: no shape {args.shape}; courses {generate.SHAPE_COURSES}, "
+                     f"choices {generate.SHAPE_CHOICES}")
+        profile = pyinstrument(["check", "--jobs", "1", str(shape)], out, "shape", 0.0005, True)
+        parts.append(summarise(profile, f"one check of {courses} courses with {choices} binary choices", args.top))
     report = ("\n" + "-" * 78 + "\n\n").join(parts)
     (out / "summary.txt").write_text(report, encoding="utf-8")
     sys.stdout.write(report)
