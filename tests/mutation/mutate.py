@@ -301,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--timeout", type=int, default=600, help="seconds per mutant; a mutant that hangs the tests counts as killed")
     parser.add_argument("--focused", action="store_true",
-                        help="run the verdict tests first (FOCUSED_TESTS) and only the survivors against the whole default set")
+                        help="run the transcription tests first, then the verdict tests (FOCUSED_TESTS), and only the survivors against the whole set")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--json", help="write every mutant's outcome to this file")
     args = parser.parse_args(argv)
@@ -326,7 +326,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     tests = args.tests if args.tests is not None else default_tests()
-    first = [t for t in FOCUSED_TESTS if (REPO / t).is_file()] if args.focused else tests
+    # --focused: each mutant meets the cheapest tests first and goes on only while it survives.
+    stages = [[t for t in stage if (REPO / t).is_file()] for stage in (FIRST_TESTS[:1], FOCUSED_TESTS)] if args.focused else []
+    stages.append(tests)
     jobs = max(1, min(args.jobs, os.cpu_count() or 1))
     base = Path(tempfile.mkdtemp(prefix="rusplan-mutation-"))
     copies = []
@@ -334,11 +336,11 @@ def main(argv: list[str] | None = None) -> int:
         (base / str(n)).mkdir()
         copies.append(make_copy(base / str(n)))
     try:
-        results = run_all(mutants, copies, first, args.timeout)
-        if args.focused and first != tests:
+        results = run_all(mutants, copies, stages[0], args.timeout)
+        for stage in stages[1:]:
             again = [m for m, verdict, _ in results if verdict == "survived"]
-            print(f"\n{len(again)} survived the focused tests; running them against {len(tests)} test paths", flush=True)
-            confirmed = {id(m): (v, d) for m, v, d in run_all(again, copies, tests, args.timeout)}
+            print(f"\n{len(again)} survived; running them against {' '.join(stage)}", flush=True)
+            confirmed = {id(m): (v, d) for m, v, d in run_all(again, copies, stage, args.timeout)}
             results = [(m, *confirmed.get(id(m), (v, d))) for m, v, d in results]
     finally:
         shutil.rmtree(base, ignore_errors=True)
