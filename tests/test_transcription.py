@@ -12,6 +12,7 @@ outcomes of §§ 4–18 (id, area, section, category and text).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -252,3 +253,29 @@ def test_the_adopted_regulation_is_forskrift_14_march_2022_no_387(rules):
     day, month, year, number = re.fullmatch(r"forskrift (\d+)\. (\w+) (\d{4}) nr\. (\d+)", adopted["reference"]).groups()
     assert adopted["id"] == f"FOR-{year}-{MONTHS[month]:02d}-{int(day):02d}-{number}"
     assert adopted["title"].endswith("psykisk helse-, rus- og avhengighetsarbeid")
+
+
+def test_the_transition_dates_are_those_of_section_22(rules, source_sections):
+    """§ 22's terms and dates, read from the source, are the ones the transition rule compares with.
+
+    'inntil 1.juli 2027' gives the exam right until the day before (last exam on or before 30 June);
+    'inntil 31.12.2029' is the last day exams may be offered.
+    """
+    text = _ws(source_sections[22])
+    autumns = [int(y) for y in re.findall(r"[Ff]ra høsten (\d{4})", text)]
+    assert len(autumns) == 2, autumns
+    may_choose, must_follow = sorted(autumns)
+    day, month, year = re.search(r"inntil (\d{1,2})\. ?(\w+) (\d{4})", text).groups()
+    right_ends = dt.date(int(year), MONTHS[month], int(day))
+    d, m, y = re.search(r"inntil (\d{1,2})\.(\d{1,2})\.(\d{4})", text).groups()
+    offered_until = dt.date(int(y), int(m), int(d))
+
+    [rule] = [r for r in rules["rules"] if r["id"] == "transition"]
+    whens = [case["when"] for case in rule["then"]["options"]["cases"]]
+    assert {"framework": "rammeplan-2005", "start_from": f"{must_follow}-autumn"} in whens
+    assert {"framework": "retningslinje-2022", "start_before": f"{may_choose}-autumn"} in whens
+    assert {"framework": "rammeplan-2005", "last_exam_after": offered_until.isoformat()} in whens
+    assert {"framework": "rammeplan-2005", "as_of_after": offered_until.isoformat()} in whens
+    assert {"framework": "rammeplan-2005", "as_of_from": right_ends.isoformat()} in whens
+    assert {"framework": "rammeplan-2005", "last_exam_after": (right_ends - dt.timedelta(days=1)).isoformat()} in whens
+    assert len(whens) == 6
