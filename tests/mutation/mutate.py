@@ -57,7 +57,7 @@ DEFAULT_SRC = [
 ]
 # Slow modules whose subject is robustness, not verdicts; a mutant they alone
 # would catch is reported as a survivor (then run it with --tests tests).
-SLOW_TESTS = ["tests/test_properties.py", "tests/test_limits.py", "tests/test_browser.py", "tests/test_installed.py"]
+SLOW_TESTS = ["tests/test_properties.py", "tests/test_limits.py", "tests/test_browser.py", "tests/test_installed.py", "tests/test_signals.py"]
 # The modules most likely to notice a mutant run first (pytest -x stops at
 # the first failure, so a killed mutant costs seconds, not the whole suite).
 FIRST_TESTS = ["tests/test_transcription.py", "tests/test_rules_as_data.py", "tests/test_rules.py", "tests/test_checks.py"]
