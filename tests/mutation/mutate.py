@@ -327,7 +327,9 @@ def main(argv: list[str] | None = None) -> int:
 
     tests = args.tests if args.tests is not None else default_tests()
     # --focused: each mutant meets the cheapest tests first and goes on only while it survives.
-    stages = [[t for t in stage if (REPO / t).is_file()] for stage in (FIRST_TESTS[:1], FOCUSED_TESTS)] if args.focused else []
+    # (The transcription tests alone come first only for rules mutants: they never see the code.)
+    first = [FIRST_TESTS[:1], FOCUSED_TESTS] if args.only == "rules" else [FOCUSED_TESTS]
+    stages = [[t for t in stage if (REPO / t).is_file()] for stage in first] if args.focused else []
     stages.append(tests)
     jobs = max(1, min(args.jobs, os.cpu_count() or 1))
     base = Path(tempfile.mkdtemp(prefix="rusplan-mutation-"))
