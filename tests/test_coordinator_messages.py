@@ -488,7 +488,7 @@ def test_term_words_come_from_the_rules_settings(tmp_path, repo_root, programme_
     bundled = check(run_cli, path, "nn")
     assert "meinte du '2024-haust'?" in bundled.stdout
     # without "h" among the short forms, H24 is no longer read
-    rules = copy_of_rules(tmp_path, repo_root, "    autumn: [h, høst, haust]\n", "    autumn: [høst, haust]\n")
+    rules = copy_of_rules(tmp_path, repo_root, "    autumn: [h]\n", "    autumn: []\n")
     assert "meinte du" not in check(run_cli, path, "nn", "--rules", rules).stdout
     # the Nynorsk label is the rules file's
     rules = copy_of_rules(tmp_path / "b", repo_root, "    nn: {autumn: haust, spring: vår}\n", "    nn: {autumn: hausten, spring: vår}\n")
