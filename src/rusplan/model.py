@@ -169,8 +169,12 @@ def practice_weeks(period: dict, ruleset: Ruleset) -> Fraction:
     """A period's weeks, exactly; hours at the period's own hours_per_week, else the rules file's."""
     if "weeks" in period:
         return Fraction(exact(period["weeks"]))
-    per_week = period.get("hours_per_week", ruleset.settings["hours_per_week"])
-    return Fraction(exact(period["hours"])) / Fraction(exact(per_week))
+    return Fraction(exact(period["hours"])) / Fraction(exact(hours_per_week(period, ruleset)))
+
+
+def hours_per_week(period: dict, ruleset: Ruleset):
+    """The full-time week a period's hours are counted in: its own, else the rules file's."""
+    return period.get("hours_per_week", ruleset.settings["hours_per_week"])
 
 
 def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
@@ -182,7 +186,7 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     for index, period in enumerate(data.get("practice", [])):
         period["weeks"] = practice_weeks(period, ruleset)
         if "hours" in period and period["weeks"]:
-            conversions[("practice", index, "weeks")] = (period["hours"], period.get("hours_per_week", ruleset.settings["hours_per_week"]))
+            conversions[("practice", index, "weeks")] = (period["hours"], hours_per_week(period, ruleset))
     data["programme"]["credits"] = exact(data["programme"]["credits"])
     for match in _course_matches(data):
         match.value["credits"] = exact(match.value["credits"])

@@ -32,7 +32,7 @@ def render_file(report: FileReport, ctx) -> list[str]:
     """The file's lines; everything from the file or its name goes through `visible`,
     and each line through `safe_line` before it is painted."""
     lang, color = ctx.lang, ctx.color
-    width = getattr(ctx, "width", None)
+    width = ctx.width
     lines = []
     path = visible(report.path)
     title = visible(" ".join(x for x in (report.institution, report.programme) if x))
@@ -97,7 +97,7 @@ def stream(reports, ctx, out) -> list[FileBrief]:
     briefs: list[FileBrief] = []
     if not ctx.quiet:  # what the verdicts below are measured against
         for ruleset in ctx.rulesets:
-            out("\n".join(_wrap(ruleset.status(ctx.lang)["statement"], getattr(ctx, "width", None), "")) + "\n\n")
+            out("\n".join(_wrap(ruleset.status(ctx.lang)["statement"], ctx.width, "")) + "\n\n")
     for report in reports:
         out(("\n" if briefs else "") + "\n".join(render_file(report, ctx)) + "\n")
         briefs.append(report.brief())
