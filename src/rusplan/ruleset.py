@@ -211,23 +211,31 @@ def load_rulesets(path: str | None = None, lang: str = "en") -> tuple[Ruleset, .
 
 
 def load_ruleset(path: str, lang: str = "en") -> Ruleset:
-    from .validate import RULES_SCHEMA, validate
-
     try:
         text = loader.read_text(path)
-        doc = _cache.get(path, text)
-        if doc is None:
-            doc = loader.parse(text, path)
-            problems = validate(doc, RULES_SCHEMA, lang)
-            if problems:
-                raise RulesError(path, problems)
-            ruleset = _build(doc, lang)
-            _cache.put(doc, text)
-            return ruleset
+        cached = _cache.get(path, text)
+        if cached is not None:
+            try:
+                return _checked(cached, lang)
+            except RulesError:
+                pass  # not the parse of this text after all (the text itself is judged below)
+        doc = loader.parse(text, path)
     except loader.LoadError as err:
         from .checker import load_problem
 
         raise RulesError(path, [load_problem(err, lang)]) from None
+    ruleset = _checked(doc, lang)
+    _cache.put(doc, text)
+    return ruleset
+
+
+def _checked(doc: loader.Document, lang: str) -> Ruleset:
+    """The ruleset of a parsed rules file that passes the meta-schema and every cross-check, or RulesError."""
+    from .validate import RULES_SCHEMA, validate
+
+    problems = validate(doc, RULES_SCHEMA, lang)
+    if problems:
+        raise RulesError(doc.path, problems)
     return _build(doc, lang)
 
 
