@@ -42,8 +42,8 @@ import os
 import stat
 import zlib
 
-from . import __version__
-from .loader import Document
+from .. import __version__
+from ..io.loader import Document
 
 _MAGIC = b"rusplan-rules-cache/2\n"
 MAX_ENTRY = 32 * 1024 * 1024  # far above any real rules file's parse; larger is not ours
@@ -74,7 +74,7 @@ def _private(folder: str) -> bool:
 
 def _reader_source() -> bytes:
     """The source of the code that turns text into the stored parse: a new reader never sees an old entry."""
-    from . import loader
+    from ..io import loader
 
     try:
         with open(loader.__file__, "rb") as handle:

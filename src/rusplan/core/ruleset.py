@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import cache as _cache
-from . import loader, messages
+from ..io import loader
+from .. import messages
 from .result import Problem
 from .selector import SelectorError, compile_path
 
@@ -184,7 +185,7 @@ def bundled_rules_dir() -> str:
     An installed package has them at rusplan/rules/; a source checkout (and
     an editable install) has them at the repository's top.
     """
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the rusplan package
     installed = os.path.join(here, "rules")
     if os.path.isdir(installed):
         return installed
@@ -221,7 +222,7 @@ def load_ruleset(path: str, lang: str = "en") -> Ruleset:
                 pass  # not the parse of this text after all (the text itself is judged below)
         doc = loader.parse(text, path)
     except loader.LoadError as err:
-        from .checker import load_problem
+        from .pipeline import load_problem
 
         raise RulesError(path, [load_problem(err, lang)]) from None
     ruleset = _checked(doc, lang)
@@ -231,7 +232,7 @@ def load_ruleset(path: str, lang: str = "en") -> Ruleset:
 
 def _checked(doc: loader.Document, lang: str) -> Ruleset:
     """The ruleset of a parsed rules file that passes the meta-schema and every cross-check, or RulesError."""
-    from .validate import RULES_SCHEMA, validate
+    from ..schema.validate import RULES_SCHEMA, validate
 
     problems = validate(doc, RULES_SCHEMA, lang)
     if problems:
