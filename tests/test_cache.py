@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from rusplan import cache
-from rusplan.ruleset import bundled_rules_dir, load_ruleset
+from rusplan.core import cache
+from rusplan.core.ruleset import bundled_rules_dir, load_ruleset
 
 RULES = Path(bundled_rules_dir()) / "tverrfaglig-psykisk-helse-rus.yaml"
 TEXT = RULES.read_text(encoding="utf-8")
@@ -152,7 +152,7 @@ def test_a_flipped_bit_is_a_miss(cache_dir, check_programme, reference, untouche
 
 def poisoned_scope_payload() -> bytes:
     """A well-formed entry for the bundled text whose scope puts every current programme out of scope."""
-    from rusplan import loader
+    from rusplan.io import loader
 
     doc = loader.parse(TEXT, str(RULES))
     doc.data["scope"]["in"] = ["rammeplan-2005"]

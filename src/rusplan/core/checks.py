@@ -1,11 +1,82 @@
-"""The vocabulary of generic check functions that rules are written with.
+"""The check functions rules are written with, each declared once in a registry.
 
 A rule says *where* (``given``) and *which function with which options*
-(``then``).  A function receives the matches and returns :class:`Finding`
-objects — one per thing wrong, with the figures the message needs.  It never
-formats a sentence for the user and never prints; the engine does that with
-the rule's own message.  Every function is documented in docs/rules.md with
-its options and the fields it reports.
+(``then``).  A function receives the matches and returns an
+:class:`Outcome`: its findings (one per thing wrong, with the figures the
+message needs) and its facts (figures found even when nothing failed, for
+the rule's ``pass_message``).  It never formats a sentence, never prints and
+never writes into anything shared; the engine words the findings with the
+rule's own messages.
+
+How to declare a function
+-------------------------
+Decorate it with :func:`register`; that is the only list of functions
+(the rules meta-schema's ``function`` enum and per-function ``options``
+schemas, and the reference in docs/rules.md, are generated from it by
+``python -m rusplan.schema.generate``; tests/test_registry.py keeps them in step)::
+
+    @register(
+        "count-in",                       # the name rules write in `then.function`
+        options={                         # JSON Schema of `then.options`, checked when a rules file loads
+            "type": "object", "additionalProperties": False, "required": ["vocabulary"],
+            "properties": {
+                "vocabulary": VOCABULARY,              # x-vocabulary: must be a declared vocabulary
+                "where": WHERE,                        # x-where: keys are properties of its entries
+                "op": OP, "value": {"type": "number"},
+            },
+        },
+        reports={                         # placeholder names each message may use ({section} always)
+            "fail": ("actual", "expected"),   # the rule's `message` (and a check's own `message`)
+            "pass": ("actual",),              # the rule's `pass_message`: Outcome.facts
+        },
+    )
+    def count_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
+        \"\"\"One line for docs/rules.md.
+
+        More lines, also shown there.
+        \"\"\"
+        ...
+        return Outcome([Finding(ctx.anchor, {"actual": n, "expected": want})] if bad else [], {"actual": n})
+
+Rules for a function:
+- every option it reads is in `options` (unknown options are refused), with
+  ``required`` for the ones it cannot do without; never ``options["x"]`` on
+  an option that is not required;
+- every key of a Finding's `params` that a message may show, and every key
+  of `facts`, is in `reports` under the message code ("fail", or the
+  `code` given to Finding, e.g. "empty", "missing"); a rules-file message
+  naming anything else is refused at load;
+- a message code that only some options produce is named in `only_with`
+  (``{"empty": "non_empty"}``), so a rule without that option needs no
+  message for it;
+- options that name things in the rules file or the document say so with
+  the annotations below, so they are checked at load, not at the first
+  programme that happens to reach them:
+
+  ``x-vocabulary``       the value names a vocabulary of the rules file;
+  ``x-path``             the value is a document path, resolved against the
+                         document kind's JSON Schema (a path that can never
+                         match is an error);
+  ``x-where``            an object whose keys are properties of the entries
+                         of the vocabulary named by the sibling option
+                         ``vocabulary``;
+  ``x-property``         a property of those entries (e.g. ``group_by``);
+  ``x-ids``              a list of ids: ``{"option": "vocabulary"}`` of the
+                         vocabulary named by that sibling option, or
+                         ``{"vocabulary": "areas"}`` of a fixed one;
+  ``x-object-where``     an object whose keys are keys of the matched objects
+                         (checked against the kind's schema) and whose
+                         values are a value or ``{vocabulary, where}``;
+  ``x-message``          a message (nb/nn/en) carried in the options, checked
+                         against ``reports[<value>]``;
+  ``x-compared``         the value is compared with the matched values: its
+                         type must be one the kind's schema allows there.
+- `cross_check(options, site)` is for anything else that can be checked at
+  load (a date that does not exist, a term the rules file cannot read); it
+  returns ``[(path inside options, problem), ...]``.
+
+A document kind contributes its own functions the same way, from its own
+module (kinds register theirs when the kind is imported).
 """
 
 from __future__ import annotations
@@ -13,7 +84,6 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any, Callable
 
 from .. import messages
@@ -44,18 +114,23 @@ class Finding:
 
 
 @dataclass
-class Context:
-    """What a check function may look at besides its matches."""
+class Outcome:
+    """What a function returns: its findings, and figures for the pass message."""
 
-    programme: Any  # model.Programme
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    """What a check function may look at besides its matches (read-only)."""
+
+    programme: Any  # the document's model
     ruleset: Any  # ruleset.Ruleset
     lang: str
     as_of: dt.date
     roots: dict  # per-path overrides for `select`
     anchor: tuple  # where a finding about the whole selection points
-    # Figures a function found even when nothing failed, for the rule's
-    # `pass_message` ("practice totals 6 weeks; § 21 requires at least 4").
-    facts: dict = field(default_factory=dict)
 
     def select(self, expr: str) -> list[Match]:
         return select(expr, self.programme.data, self.roots)
@@ -76,17 +151,71 @@ class Context:
         return ", ".join(vocab.label(i, self.lang) for i in ids)
 
 
-def number(value: Any) -> Any:
-    """7.0 -> 7, 7.2 -> 7.2, 13/3 -> 4.33: figures as people write them."""
-    if isinstance(value, Fraction):
-        return int(value) if value.denominator == 1 else float(round(value, 2))
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else round(value, 2)
-    return value
+Run = Callable[[Context, list, dict], Outcome]
+
+
+@dataclass(frozen=True)
+class Function:
+    """A registered check function: what rules may write and what its messages may say."""
+
+    name: str
+    run: Run
+    options: dict  # JSON Schema of `then.options`
+    reports: dict  # message code -> placeholder names ("pass": the facts)
+    cross_check: Callable | None = None
+    only_with: dict = field(default_factory=dict)  # message code -> the option without which it never occurs
+
+    @property
+    def doc(self) -> str:
+        import inspect
+
+        return inspect.getdoc(self.run) or ""
+
+
+FUNCTIONS: dict[str, Function] = {}
+
+NO_OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+def register(name: str, *, reports: dict, options: dict | None = None, cross_check: Callable | None = None, only_with: dict | None = None):
+    """Declare a check function (see the module docstring); a name is declared once."""
+
+    def add(run: Run) -> Run:
+        if name in FUNCTIONS:
+            raise ValueError(f"check function '{name}' is declared twice")
+        FUNCTIONS[name] = Function(name, run, options or NO_OPTIONS, {k: tuple(v) for k, v in reports.items()}, cross_check, dict(only_with or {}))
+        return run
+
+    return add
+
+
+# --- option schemas shared by several functions ---------------------------------------
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}
+OP = {"enum": list(_OPS), "description": "comparison, default =="}
+VALUE = {"type": ["number", "string", "boolean"], "x-compared": True, "description": "the expected value"}
+PATH = {"$ref": "#/$defs/path", "x-path": True}
+REF = dict(PATH, description="a document path whose value is the expected value")
+VOCABULARY = {"type": "string", "minLength": 1, "x-vocabulary": True, "description": "a vocabulary of the rules file"}
+WHERE = {
+    "type": "object",
+    "additionalProperties": {"type": ["boolean", "string", "number"]},
+    "x-where": True,
+    "description": "only the entries whose properties have these values",
+}
+# `value` or `ref`, exactly one
+EXPECTED = [{"required": ["value"]}, {"required": ["ref"]}]
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float, Fraction)) and not isinstance(value, bool)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) or type(value).__name__ == "Fraction"
 
 
 def _flat(matches: list[Match]) -> list[Match]:
@@ -100,7 +229,7 @@ def _flat(matches: list[Match]) -> list[Match]:
     return out
 
 
-def unrecognised(ctx: "Context", vocab: Vocabulary, value: Any, path: tuple) -> Finding:
+def unrecognised(ctx: Context, vocab: Vocabulary, value: Any, path: tuple) -> Finding:
     """A value no entry of `vocab` spells: the rule could not judge it, which is not a failure of the requirement."""
     best = vocab.nearest(value)
     noun = vocab.noun.get(ctx.lang) or vocab.noun.get("nb") or messages.text("unrecognised-noun", ctx.lang)
@@ -118,16 +247,6 @@ def unrecognised(ctx: "Context", vocab: Vocabulary, value: Any, path: tuple) -> 
     )
 
 
-_OPS: dict[str, Callable[[Any, Any], bool]] = {
-    "==": operator.eq,
-    "!=": operator.ne,
-    ">=": operator.ge,
-    "<=": operator.le,
-    ">": operator.gt,
-    "<": operator.lt,
-}
-
-
 def _indexed(value: Any) -> list[tuple[int | None, Any]]:
     """(index in the list, value) for each value of a list (split items keep their index); index None for a scalar."""
     if value is MISSING or value is None:
@@ -141,22 +260,35 @@ def _values(value: Any) -> list:
     return [v for _, v in _indexed(value)]
 
 
-def compare(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+# --- the generic functions -----------------------------------------------------------
+
+
+@register(
+    "compare",
+    options={
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"op": OP, "value": VALUE, "ref": REF},
+        "oneOf": EXPECTED,
+    },
+    reports={"fail": ("actual", "expected", "op"), "pass": ("actual", "expected")},
+)
+def compare(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each value `op` the expected value (`value` or the value at `ref`)."""
     expected = ctx.resolve(options)
     op = _OPS[options.get("op", "==")]
-    findings = []
+    out = Outcome()
     for m in matches:
         if m.value is MISSING:
             continue
-        ctx.facts.update(actual=number(m.value), expected=number(expected))
+        out.facts.update(actual=exact(m.value), expected=exact(expected))
         try:
             ok = op(exact(m.value), exact(expected))
         except TypeError:
             ok = False
         if not ok:
-            findings.append(Finding(m.path, {"actual": number(m.value), "expected": number(expected), "op": options.get("op", "==")}))
-    return findings
+            out.findings.append(Finding(m.path, {"actual": exact(m.value), "expected": exact(expected), "op": options.get("op", "==")}))
+    return out
 
 
 def _where(ctx: Context, m: Match, where: dict | None) -> bool | Finding:
@@ -179,7 +311,39 @@ def _where(ctx: Context, m: Match, where: dict | None) -> bool | Finding:
     return True
 
 
-def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "sum",
+    options={
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["field"],
+        "properties": {
+            "field": {"type": "string", "minLength": 1, "x-field": True, "description": "the key of the matched objects to add up"},
+            "op": OP,
+            "value": dict(VALUE, type="number"),
+            "ref": REF,
+            "where": {
+                "type": "object",
+                "x-object-where": True,
+                "description": "only the objects whose keys have these values; {vocabulary, where} for a value read through a vocabulary",
+                "additionalProperties": {
+                    "oneOf": [
+                        {"type": ["boolean", "string", "number"]},
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["vocabulary"],
+                            "properties": {"vocabulary": VOCABULARY, "where": WHERE},
+                        },
+                    ]
+                },
+            },
+        },
+        "oneOf": EXPECTED,
+    },
+    reports={"fail": ("actual", "expected", "op"), "pass": ("actual", "expected")},
+)
+def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """The sum of `field` over the matched objects (filtered by `where`) `op` the expected value.
 
     An object that `where` cannot judge (a vocabulary does not know its
@@ -188,7 +352,7 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     `>`, a sum that passes without them passes.
     """
     name, op = options["field"], options.get("op", "==")
-    total, unjudged = Fraction(0), []
+    total, unjudged = exact(0), []
     for m in matches:
         ok = _where(ctx, m, options.get("where"))
         if isinstance(ok, Finding):
@@ -196,36 +360,62 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
         elif ok and isinstance(m.value, dict) and _is_number(m.value.get(name)):
             total += exact(m.value[name])
     expected = ctx.resolve(options)
-    ctx.facts.update(actual=number(total), expected=number(expected))
-    passed = expected is not None and _OPS[op](total, exact(expected))
+    facts = {"actual": total, "expected": exact(expected)}
+    passed = _is_number(expected) and _OPS[op](total, exact(expected))
     if unjudged and not (passed and op in (">=", ">")):
-        return unjudged
+        return Outcome(unjudged, facts)
     if not passed:
-        return [Finding(ctx.anchor, {"actual": number(total), "expected": number(expected), "op": op})]
-    return []
+        return Outcome([Finding(ctx.anchor, {"actual": total, "expected": exact(expected), "op": op})], facts)
+    return Outcome([], facts)
 
 
-def covers_all(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """Every entry of `vocabulary` is named among the values (outcome ids map to their area for `areas`)."""
+@register(
+    "covers-all",
+    options={
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["vocabulary"],
+        "properties": {
+            "vocabulary": VOCABULARY,
+            "through": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["vocabulary", "property"],
+                "description": "the values are ids of this vocabulary, each standing for the entry of `vocabulary` its `property` names",
+                "properties": {"vocabulary": VOCABULARY, "property": {"type": "string", "minLength": 1, "x-property": True}},
+            },
+            "group_by": {"type": "string", "minLength": 1, "x-property": True, "description": "list the missing entries grouped by this property"},
+            "group_labels": dict(VOCABULARY, description="the vocabulary whose labels name the groups"),
+        },
+    },
+    reports={"fail": ("missing", "count"), "pass": ("covered", "total")},
+)
+def covers_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
+    """Every entry of `vocabulary` is named among the values.
+
+    With `through`, the values are ids of another vocabulary, each standing
+    for the entry its `property` names (outcome ids for their area).
+    """
     vocab = ctx.vocabulary(options["vocabulary"])
     named = {m.value for m in matches}
-    if vocab.name == "areas":
-        outcomes = ctx.ruleset.outcomes
-        named = {str(outcomes[v]["area"]) for v in named if v in outcomes}
+    through = options.get("through")
+    if through:
+        via = ctx.vocabulary(through["vocabulary"]).by_id
+        named = {str(via[v][through["property"]]) for v in named if v in via and through["property"] in via[v]}
     missing = [i for i in vocab.ids if i not in named]
-    ctx.facts.update(covered=len(vocab.ids) - len(missing), total=len(vocab.ids))
+    facts = {"covered": len(vocab.ids) - len(missing), "total": len(vocab.ids)}
     if not missing:
-        return []
+        return Outcome([], facts)
     group = options.get("group_by")
     if group:
-        areas = ctx.ruleset.vocabularies["areas"]
+        labels = ctx.vocabulary(options["group_labels"]) if "group_labels" in options else None
         parts = []
-        for key, ids in _group(missing, lambda i: str(vocab.by_id[i][group])):
-            parts.append(f"{areas.label(key, ctx.lang)}: {', '.join(ids)}")
+        for key, ids in _group(missing, lambda i: str(vocab.by_id[i].get(group, ""))):
+            parts.append(f"{labels.label(key, ctx.lang) if labels else key}: {', '.join(ids)}")
         text = "; ".join(parts)
     else:
         text = ctx.labels(vocab, missing)
-    return [Finding(ctx.anchor, {"missing": text, "count": len(missing), "missing_ids": missing})]
+    return Outcome([Finding(ctx.anchor, {"missing": text, "count": len(missing), "missing_ids": missing})], facts)
 
 
 def _group(items, key):
@@ -235,7 +425,12 @@ def _group(items, key):
     return groups.items()
 
 
-def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "known",
+    options={"type": "object", "additionalProperties": False, "required": ["vocabulary"], "properties": {"vocabulary": VOCABULARY}},
+    reports={"fail": ("value", "suggestion")},
+)
+def known(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each value is an id of `vocabulary`; the nearest id is suggested."""
     vocab = ctx.vocabulary(options["vocabulary"])
     findings = []
@@ -245,85 +440,56 @@ def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
         close = closest(str(m.value), vocab.ids, cutoff=0.5)
         suggestion = messages.text("nearest", ctx.lang, best=close) if close else ""
         findings.append(Finding(m.path, {"value": m.value, "suggestion": suggestion}))
-    return findings
+    return Outcome(findings)
 
 
-def precedes(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """Areas in `earlier` are first covered no later than the areas in `later` are reached.
-
-    The matches are courses (their outcomes' `covers`) or practice periods
-    (their own `covers`); an item's first semester is when it covers.  With
-    `later_by: complete`, a later area is reached in the semester its last
-    outcome is first covered (an area never completely covered is never
-    reached); by default, in the semester it is first covered at all.  Only a
-    strictly later semester is "after".
-    """
-    from ..kinds.programme.model import semesters_of
-
-    outcomes = ctx.ruleset.outcomes
-    first_area: dict[str, tuple[int, tuple]] = {}
-    first_outcome: dict[str, int] = {}
-    for m in matches:
-        semester = min(semesters_of(m.value), default=None)
-        if semester is None:
-            continue
-        refs = m.value.get("covers") or [r for o in m.value.get("outcomes", []) for r in o.get("covers", [])]
-        for ref in refs:
-            if ref in outcomes:
-                area = str(outcomes[ref]["area"])
-                if area not in first_area or semester < first_area[area][0]:
-                    first_area[area] = (semester, m.path)
-                first_outcome[ref] = min(semester, first_outcome.get(ref, semester))
-    complete = options.get("later_by", "first") == "complete"
-
-    def reached(area: str) -> int | None:
-        if not complete:
-            return first_area[area][0] if area in first_area else None
-        semesters = [first_outcome.get(i) for i, o in outcomes.items() if str(o["area"]) == area]
-        return None if not semesters or None in semesters else max(semesters)
-
-    later = [(s, str(a)) for a in options["later"] if (s := reached(str(a))) is not None]
-    if not later:
-        return []
-    later_semester, later_area = min(later)
-    areas = ctx.vocabulary("areas")
-    return [
-        Finding(
-            first_area[str(a)][1],
-            {
-                "area": f"{a} ({areas.label(str(a), ctx.lang)})",
-                "semester": first_area[str(a)][0],
-                "later_area": f"{later_area} ({areas.label(later_area, ctx.lang)})",
-                "later_semester": later_semester,
-            },
-        )
-        for a in options["earlier"]
-        if str(a) in first_area and first_area[str(a)][0] > later_semester
-    ]
-
-
-def any_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "any-in",
+    options={
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["vocabulary"],
+        "properties": {"vocabulary": VOCABULARY, "where": WHERE},
+    },
+    reports={"fail": ("found",), "pass": ("found",)},
+)
+def any_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """At least one value is an id of `vocabulary` (restricted by `where`)."""
     vocab = ctx.vocabulary(options["vocabulary"])
     allowed = set(vocab.select(options.get("where")))
     matches = _flat(matches)
     values = [m.value for m in matches]
     # Named by the vocabulary's label in the report's language ("casearbeid"), not by id.
-    ctx.facts["found"] = ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values if v in allowed}))
+    facts = {"found": ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values if v in allowed}))}
     if any(v in allowed for v in values):
-        return []
+        return Outcome([], facts)
     unknown = [unrecognised(ctx, vocab, m.value, m.path) for m in matches if m.value not in vocab.by_id]
     if unknown:
-        return unknown  # one of them may be the allowed value, written in a way rusplan does not know
+        return Outcome(unknown, facts)  # one of them may be the allowed value, written in a way rusplan does not know
     found = ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values})) or "–"
-    return [Finding(ctx.anchor, {"found": found})]
+    return Outcome([Finding(ctx.anchor, {"found": found})], facts)
 
 
 def _label(vocab: Vocabulary, value: Any, lang: str) -> str:
     return vocab.label(value, lang) if isinstance(value, str) and value in vocab.by_id else str(value)
 
 
-def all_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "all-in",
+    options={
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["vocabulary"],
+        "properties": {
+            "vocabulary": VOCABULARY,
+            "where": WHERE,
+            "non_empty": {"type": "boolean", "description": "an empty or missing list is a finding too (message key `empty`)"},
+        },
+    },
+    reports={"fail": ("value", "label", "allowed"), "empty": ("allowed",)},
+    only_with={"empty": "non_empty"},
+)
+def all_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Every value (or every item of a list value) is an id of `vocabulary`.
 
     With `non_empty: true`, an empty or missing list is a finding too
@@ -343,15 +509,36 @@ def all_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
                 findings.append(unrecognised(ctx, vocab, value, path))
             elif value not in allowed_ids:
                 findings.append(Finding(path, {"value": value, "label": vocab.label(value, ctx.lang), "allowed": allowed}))
-    return findings
+    return Outcome(findings)
 
 
-def non_empty(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register("non-empty", reports={"fail": ()})
+def non_empty(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each value is present and not empty."""
-    return [Finding(m.path) for m in matches if not _values(m.value)]
+    return Outcome([Finding(m.path) for m in matches if not _values(m.value)])
 
 
-def contains_all(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "contains-all",
+    options={
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["vocabulary"],
+        "properties": {
+            "vocabulary": VOCABULARY,
+            "values": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"type": ["string", "integer"]},
+                "x-ids": {"option": "vocabulary"},
+                "description": "the ids every list must contain (default: every id of `vocabulary`, restricted by `where`)",
+            },
+            "where": WHERE,
+        },
+    },
+    reports={"fail": ("missing",)},
+)
+def contains_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each list value contains every id in `values` (default: every id of `vocabulary`)."""
     vocab = ctx.vocabulary(options["vocabulary"])
     required = [str(v) for v in options.get("values", vocab.select(options.get("where")))]
@@ -365,10 +552,20 @@ def contains_all(ctx: Context, matches: list[Match], options: dict) -> list[Find
             findings.extend(unrecognised(ctx, vocab, v, m.path + (i,) if i is not None else m.path) for i, v in unknown)
         elif missing:
             findings.append(Finding(m.path, {"missing": ctx.labels(vocab, missing, with_id=False), "missing_ids": missing}))
-    return findings
+    return Outcome(findings)
 
 
-def exists_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "exists-in",
+    options={
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["in"],
+        "properties": {"in": dict(PATH, description="the document path whose values the value must be among")},
+    },
+    reports={"fail": ("value",), "missing": ()},
+)
+def exists_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each value also occurs at path `in` (compared case- and spacing-insensitively).
 
     A matched object without the checked `field` is a finding with message
@@ -381,60 +578,11 @@ def exists_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding
             findings.append(Finding(m.path, {}, code="missing"))
         elif _key(m.value) not in pool:
             findings.append(Finding(m.path, {"value": m.value}))
-    return findings
+    return Outcome(findings)
 
 
-def timeline(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """Dated cases: each case's `when` (framework, start term, last exam, --as-of date) gives a fail or warn.
+def registry() -> dict[str, Function]:
+    """Every declared function: the generic ones above and those each document kind contributes."""
+    from ..kinds.programme import checks as _programme  # noqa: F401  (registers the study programme's functions)
 
-    Every failing case is reported; warning cases only when no case fails.
-    """
-    from ..kinds.programme.model import parse_term
-
-    programme = ctx.programme
-    start = programme.start
-    last_exam = start.plus(programme.semesters - 1).end(ctx.ruleset)
-    facts = {
-        "framework": programme.data["programme"]["framework"],
-        "start": start.label(ctx.ruleset, ctx.lang),
-        "last_exam": last_exam.strftime("%d.%m.%Y"),
-        "as_of": ctx.as_of.strftime("%d.%m.%Y"),
-    }
-    anchor = ("programme", "start")
-
-    def holds(key: str, wanted: Any) -> bool:
-        if key == "framework":
-            return facts["framework"] == wanted
-        if key in ("start_from", "start_before"):
-            term = parse_term(wanted, ctx.ruleset)
-            return (start.index >= term.index) == (key == "start_from")
-        day = dt.date.fromisoformat(str(wanted))
-        if key == "last_exam_after":
-            return last_exam > day
-        if key == "as_of_after":
-            return ctx.as_of > day
-        if key == "as_of_from":
-            return ctx.as_of >= day
-        raise ValueError(f"unknown timeline condition {key}")
-
-    hits = [case for case in options["cases"] if all(holds(k, v) for k, v in case["when"].items())]
-    failing = [c for c in hits if c.get("status", "fail") == "fail"]
-    return [
-        Finding(anchor, dict(facts), status=case.get("status", "fail"), message=case.get("message"), quote=case.get("quote"))
-        for case in (failing or hits)
-    ]
-
-
-FUNCTIONS: dict[str, Callable[[Context, list[Match], dict], list[Finding]]] = {
-    "compare": compare,
-    "sum": sum_,
-    "covers-all": covers_all,
-    "known": known,
-    "precedes": precedes,
-    "any-in": any_in,
-    "all-in": all_in,
-    "non-empty": non_empty,
-    "contains-all": contains_all,
-    "exists-in": exists_in,
-    "timeline": timeline,
-}
+    return FUNCTIONS

@@ -9,10 +9,9 @@ their findings into located, worded results.
 from __future__ import annotations
 
 import datetime as dt
-from string import Formatter
 
 from .. import messages
-from .checks import FUNCTIONS, MISSING, Context, Finding
+from .checks import MISSING, Context, Finding, registry
 from ..kinds.programme.model import Programme
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
@@ -58,13 +57,17 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
     details: dict[tuple, tuple[Finding, str, str]] = {}
     facts: dict = {}
     converted: dict = {}  # figures the rule read that were converted from hours
+    functions = registry()
     for study_path in paths:
         roots = {"courses": study_path.courses, "practice": study_path.practice} if study_path else {}
         ctx = Context(programme, ruleset, lang, as_of, roots, anchor)
+        path_facts: dict = {}
         for check in rule.checks:
             matches = _matches(rule, check.field, programme, roots)
             converted.update(_conversions(programme, matches, check.options.get("field")))
-            for finding in FUNCTIONS[check.function](ctx, matches, check.options):
+            outcome = functions[check.function].run(ctx, matches, check.options)
+            path_facts.update(outcome.facts)
+            for finding in outcome.findings:
                 text = _message(rule, check.message, finding, lang)
                 key = (finding.path, text)
                 on = found.setdefault(key, [])
@@ -73,7 +76,7 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
                     on.append(name)
                 status = finding.status or ("warn" if check.severity == "warning" else "")
                 details.setdefault(key, (finding, text, status))
-        facts = facts or ctx.facts
+        facts = facts or path_facts
 
     note = _conversion_note(converted, lang)
     if not found:
@@ -139,15 +142,14 @@ def _message(rule: Rule, check_message: dict | None, finding: Finding, lang: str
 
 
 def _fill(template: dict, lang: str, params: dict) -> str:
+    """The template in `lang` with its placeholders filled; figures as the language writes them (3,5 in nb and nn).
+
+    Names only (template.py): a rules file's message never reaches an attribute.
+    """
+    from .template import fill
+
     text = template.get(lang) or template.get("nb", "")
-    # Unknown fields stay visible as {name} rather than raising: a typo in a
-    # rules file must not crash a check.
-    names = {name for _, name, _, _ in Formatter().parse(text) if name}
-    for name in names - params.keys():
-        params[name] = "{" + name + "}"
-    # Figures as the language writes them (3,5 in nb and nn); the lookup `lang` is the text's.
-    shown = {k: messages.number(v, lang) if _is_figure(v) else v for k, v in params.items()}
-    return text.format(**shown)
+    return fill(text, params, lambda v: messages.number(v, lang) if _is_figure(v) else str(v))
 
 
 def _is_figure(value) -> bool:

@@ -19,7 +19,6 @@ from . import cache as _cache
 from ..io import loader
 from .. import messages
 from .result import Problem
-from .selector import SelectorError, compile_path
 
 
 class RulesError(Exception):
@@ -124,6 +123,7 @@ class Rule:
     per_path: bool = False
     scope_all: bool = False
     line: int = 0  # where the rule is declared, for `explain`
+    id_position: tuple = (0, 0)  # (line, column) of its id, for a problem about the id
 
     def text(self, attr: str, lang: str) -> str:
         value = getattr(self, attr)
@@ -208,7 +208,23 @@ def rule_files(path: str | None) -> list[str]:
 
 @lru_cache(maxsize=8)
 def load_rulesets(path: str | None = None, lang: str = "en") -> tuple[Ruleset, ...]:
-    return tuple(load_ruleset(f, lang) for f in rule_files(path))
+    rulesets = tuple(load_ruleset(f, lang) for f in rule_files(path))
+    _unique_ids(rulesets, lang)
+    return rulesets
+
+
+def _unique_ids(rulesets: tuple[Ruleset, ...], lang: str) -> None:
+    """A rule id names one rule across all loaded files: --select, waivers and SARIF refer to rules by id."""
+    first: dict[str, Ruleset] = {}
+    for ruleset in rulesets:
+        problems = []
+        for rule in ruleset.rules:
+            if rule.id in first:
+                detail = f"rule id '{rule.id}' is also used in {first[rule.id].path}; rule ids must be unique across the rules files loaded together"
+                problems.append(Problem(messages.text("rules-invalid", lang, detail=detail), rule.id_position[0], rule.id_position[1], code="rules-invalid"))
+            first.setdefault(rule.id, ruleset)
+        if problems:
+            raise RulesError(ruleset.path, problems)
 
 
 def load_ruleset(path: str, lang: str = "en") -> Ruleset:
@@ -258,10 +274,16 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
         if str(outcome["area"]) not in vocabularies["areas"].by_id:
             problem(("outcomes", o_index, "area"), f"outcome {outcome['id']} names area {outcome['area']}, which is not declared")
     for name, vocab in vocabularies.items():
-        if len(set(vocab.ids)) != len(vocab.ids):
-            problem(("vocabularies", name), f"vocabulary '{name}' repeats an id")
-        for expr in vocab.normalise:
-            _compile(expr, ("vocabularies", name, "normalise"), problem)
+        repeated = sorted({i for i in vocab.ids if vocab.ids.count(i) > 1})
+        for ident in repeated:
+            where = ("outcomes",) if name == "outcomes" else ("areas",) if name == "areas" else ("vocabularies", name, "entries")
+            index = [i for i, e in enumerate(vocab.entries) if str(e["id"]) == ident][1]
+            problem(where + (index, "id"), f"vocabulary '{name}' repeats the id '{ident}'")
+
+    from .rulecheck import Site, problems as declared_problems
+
+    for at, message in declared_problems(data, Site(vocabularies, data["settings"], document_schema(data))):
+        problem(at, message)
 
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -271,17 +293,8 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
             problem(at + ("id",), f"rule id '{spec['id']}' is used twice")
         seen.add(spec["id"])
         given = spec["given"] if isinstance(spec["given"], list) else [spec["given"]]
-        for expr in given:
-            _compile(expr, at + ("given",), problem)
         then = spec["then"] if isinstance(spec["then"], list) else [spec["then"]]
         checks = [Check(c["function"], c.get("options", {}), c.get("field"), c.get("message"), c.get("severity")) for c in then]
-        for c_index, check in enumerate(checks):
-            named = check.options.get("vocabulary")
-            if named is not None and named not in vocabularies:
-                problem(at + ("then",), f"rule '{spec['id']}' names vocabulary '{named}', which is not declared")
-            for key in ("ref", "in"):
-                if key in check.options:
-                    _compile(check.options[key], at + ("then",), problem)
         if "message" not in spec and not all(c.message for c in checks):
             problem(at, f"rule '{spec['id']}' has no message")
         rules.append(
@@ -301,6 +314,7 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
                 per_path=spec.get("per_path", False),
                 scope_all=spec.get("scope") == "all",
                 line=doc.locate(at)[0],
+                id_position=doc.locate(at + ("id",)),
             )
         )
     if problems:
@@ -308,8 +322,8 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
     return Ruleset(doc.path, data, rules, vocabularies)
 
 
-def _compile(expr: str, at: tuple, problem) -> None:
-    try:
-        compile_path(expr)
-    except SelectorError as exc:
-        problem(at, str(exc))
+def document_schema(data: dict) -> dict:
+    """The JSON Schema of the documents a rules file judges (the study programme's, today)."""
+    from ..schema.validate import PROGRAMME_SCHEMA, schema
+
+    return schema(PROGRAMME_SCHEMA)
