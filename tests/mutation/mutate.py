@@ -51,6 +51,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SRC = [
     "src/rusplan/core/checks.py",
+    "src/rusplan/kinds/programme/checks.py",
     "src/rusplan/kinds/programme/model.py",
     "src/rusplan/core/engine.py",
     "src/rusplan/reporters/*.py",

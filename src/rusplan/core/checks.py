@@ -84,13 +84,20 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Callable
 
 from .. import messages
-from ..kinds.programme.model import exact
 from .ruleset import Vocabulary, _key
 from .selector import Match, select
 from .similar import closest
+
+
+def exact(value: Any) -> Any:
+    """A number as the person wrote it, exactly: 4.3 is 43/10, not the nearest binary float."""
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return value
 
 
 class _Missing:

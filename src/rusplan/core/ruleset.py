@@ -76,15 +76,15 @@ class Vocabulary:
 
     def nearest(self, value: Any) -> str | None:
         """The accepted spelling closest to `value`, for a 'did you mean'."""
-        from difflib import get_close_matches  # only for a value not recognised
+        from .similar import closest  # only for a value not recognised
 
         names = {}
         for entry in self.entries:
             for name in (entry["id"], entry.get("nb"), entry.get("nn"), entry.get("en"), *entry.get("aliases", [])):
                 if name is not None:
                     names.setdefault(_key(name), str(name))
-        close = get_close_matches(_key(value), list(names), n=1, cutoff=0.6)
-        return names[close[0]] if close else None
+        close = closest(_key(value), list(names), cutoff=0.6)
+        return names[close] if close else None
 
     def select(self, where: dict | None) -> list[str]:
         """Ids of the entries whose properties match `where`."""

@@ -92,14 +92,16 @@ TIMELINE_FACTS = ("framework", "start", "last_exam", "as_of")
 
 
 def _cross_check(options: dict, site) -> list[tuple[tuple, str]]:
-    """Terms the rules file's `settings.terms` can read and days that exist: today they would fail only at run time."""
+    """Frameworks the rules file knows, terms its `settings.terms` can read, days that exist: else a case never holds or fails at run time."""
     from .model import parse_term
 
     problems = []
     for c_index, case in enumerate(options.get("cases", [])):
         for key, wanted in case.get("when", {}).items():
             at = ("cases", c_index, "when", key)
-            if key in ("start_from", "start_before") and parse_term(str(wanted), site) is None:
+            if key == "framework":
+                problems += [(at, p) for p in _framework_problems(wanted, site)]
+            elif key in ("start_from", "start_before") and parse_term(str(wanted), site) is None:
                 problems.append((at, f"'{wanted}' is not a term: write YEAR-autumn or YEAR-spring (the words of settings.terms)"))
             elif key in ("last_exam_after", "as_of_after", "as_of_from"):
                 try:
@@ -107,6 +109,14 @@ def _cross_check(options: dict, site) -> list[tuple[tuple, str]]:
                 except ValueError:
                     problems.append((at, f"'{wanted}' is not a date (YYYY-MM-DD)"))
     return problems
+
+
+def _framework_problems(wanted, site) -> list[str]:
+    """A framework the vocabulary reading programme.framework does not have could never match."""
+    for vocab in site.vocabularies.values():
+        if "programme.framework" in vocab.normalise and str(wanted) not in vocab.by_id:
+            return [f"'{wanted}' is not an id of vocabulary '{vocab.name}' ({', '.join(vocab.ids)})"]
+    return []
 
 
 @register(

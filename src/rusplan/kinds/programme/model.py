@@ -21,6 +21,7 @@ from typing import Any
 from ... import messages
 from ...io.loader import Document
 from ...core.result import Problem
+from ...core.checks import exact
 from ...core.ruleset import Ruleset, _key
 from ...core.selector import Match, select
 from ...core.similar import Suggester
@@ -156,13 +157,6 @@ class Programme:
 def semesters_of(course: dict) -> list[int]:
     value = course.get("semester", [])
     return list(value) if isinstance(value, list) else [value]
-
-
-def exact(value: Any) -> Any:
-    """A number as the person wrote it, exactly: 4.3 is 43/10, not the nearest binary float."""
-    if isinstance(value, float):
-        return Fraction(repr(value))
-    return value
 
 
 def practice_weeks(period: dict, ruleset: Ruleset) -> Fraction:
