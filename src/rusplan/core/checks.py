@@ -17,14 +17,14 @@ schemas, and the reference in docs/rules.md, are generated from it by
 
     @register(
         "count-in",                       # the name rules write in `then.function`
-        options={                         # JSON Schema of `then.options`, checked when a rules file loads
-            "type": "object", "additionalProperties": False, "required": ["vocabulary"],
-            "properties": {
-                "vocabulary": VOCABULARY,              # x-vocabulary: must be a declared vocabulary
-                "where": WHERE,                        # x-where: keys are properties of its entries
+        options=takes(                    # JSON Schema of `then.options` (no other keys), checked when a rules file loads
+            {
+                "vocabulary": VOCABULARY,          # x-vocabulary: must be a declared vocabulary
+                "where": WHERE,                    # x-where: keys are properties of its entries
                 "op": OP, "value": {"type": "number"},
             },
-        },
+            "vocabulary",                         # the required ones
+        ),
         reports={                         # placeholder names each message may use ({section} always)
             "fail": ("actual", "expected"),   # the rule's `message` (and a check's own `message`)
             "pass": ("actual",),              # the rule's `pass_message`: Outcome.facts
@@ -181,7 +181,7 @@ class Function:
 
 FUNCTIONS: dict[str, Function] = {}
 
-NO_OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+NO_OPTIONS: dict = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
 def register(name: str, *, reports: dict, options: dict | None = None, cross_check: Callable | None = None, only_with: dict | None = None):
@@ -219,6 +219,14 @@ WHERE = {
 }
 # `value` or `ref`, exactly one
 EXPECTED = [{"required": ["value"]}, {"required": ["ref"]}]
+
+
+def takes(properties: dict, *required: str, **more) -> dict:
+    """The JSON Schema of a function's options: these properties and no others."""
+    schema = {"type": "object", "additionalProperties": False, "properties": properties, **more}
+    if required:
+        schema["required"] = list(required)
+    return schema
 
 
 def _is_number(value: Any) -> bool:
@@ -272,12 +280,7 @@ def _values(value: Any) -> list:
 
 @register(
     "compare",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {"op": OP, "value": VALUE, "ref": REF},
-        "oneOf": EXPECTED,
-    },
+    options=takes({"op": OP, "value": VALUE, "ref": REF}, oneOf=EXPECTED),
     reports={"fail": ("actual", "expected", "op"), "pass": ("actual", "expected")},
 )
 def compare(ctx: Context, matches: list[Match], options: dict) -> Outcome:
@@ -320,11 +323,8 @@ def _where(ctx: Context, m: Match, where: dict | None) -> bool | Finding:
 
 @register(
     "sum",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["field"],
-        "properties": {
+    options=takes(
+        {
             "field": {"type": "string", "minLength": 1, "x-field": True, "description": "the key of the matched objects to add up"},
             "op": OP,
             "value": dict(VALUE, type="number"),
@@ -334,20 +334,13 @@ def _where(ctx: Context, m: Match, where: dict | None) -> bool | Finding:
                 "x-object-where": True,
                 "description": "only the objects whose keys have these values; {vocabulary, where} for a value read through a vocabulary",
                 "additionalProperties": {
-                    "oneOf": [
-                        {"type": ["boolean", "string", "number"]},
-                        {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["vocabulary"],
-                            "properties": {"vocabulary": VOCABULARY, "where": WHERE},
-                        },
-                    ]
+                    "oneOf": [{"type": ["boolean", "string", "number"]}, takes({"vocabulary": VOCABULARY, "where": WHERE}, "vocabulary")]
                 },
             },
         },
-        "oneOf": EXPECTED,
-    },
+        "field",
+        oneOf=EXPECTED,
+    ),
     reports={"fail": ("actual", "expected", "op"), "pass": ("actual", "expected")},
 )
 def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
@@ -378,23 +371,20 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 
 @register(
     "covers-all",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["vocabulary"],
-        "properties": {
+    options=takes(
+        {
             "vocabulary": VOCABULARY,
-            "through": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["vocabulary", "property"],
-                "description": "the values are ids of this vocabulary, each standing for the entry of `vocabulary` its `property` names",
-                "properties": {"vocabulary": VOCABULARY, "property": {"type": "string", "minLength": 1, "x-property": True}},
-            },
+            "through": takes(
+                {"vocabulary": VOCABULARY, "property": {"type": "string", "minLength": 1, "x-property": True}},
+                "vocabulary",
+                "property",
+                description="the values are ids of this vocabulary, each standing for the entry of `vocabulary` its `property` names",
+            ),
             "group_by": {"type": "string", "minLength": 1, "x-property": True, "description": "list the missing entries grouped by this property"},
             "group_labels": dict(VOCABULARY, description="the vocabulary whose labels name the groups"),
         },
-    },
+        "vocabulary",
+    ),
     reports={"fail": ("missing", "count"), "pass": ("covered", "total")},
 )
 def covers_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
@@ -434,7 +424,7 @@ def _group(items, key):
 
 @register(
     "known",
-    options={"type": "object", "additionalProperties": False, "required": ["vocabulary"], "properties": {"vocabulary": VOCABULARY}},
+    options=takes({"vocabulary": VOCABULARY}, "vocabulary"),
     reports={"fail": ("value", "suggestion")},
 )
 def known(ctx: Context, matches: list[Match], options: dict) -> Outcome:
@@ -452,12 +442,7 @@ def known(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 
 @register(
     "any-in",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["vocabulary"],
-        "properties": {"vocabulary": VOCABULARY, "where": WHERE},
-    },
+    options=takes({"vocabulary": VOCABULARY, "where": WHERE}, "vocabulary"),
     reports={"fail": ("found",), "pass": ("found",)},
 )
 def any_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
@@ -483,16 +468,14 @@ def _label(vocab: Vocabulary, value: Any, lang: str) -> str:
 
 @register(
     "all-in",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["vocabulary"],
-        "properties": {
+    options=takes(
+        {
             "vocabulary": VOCABULARY,
             "where": WHERE,
             "non_empty": {"type": "boolean", "description": "an empty or missing list is a finding too (message key `empty`)"},
         },
-    },
+        "vocabulary",
+    ),
     reports={"fail": ("value", "label", "allowed"), "empty": ("allowed",)},
     only_with={"empty": "non_empty"},
 )
@@ -527,11 +510,8 @@ def non_empty(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 
 @register(
     "contains-all",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["vocabulary"],
-        "properties": {
+    options=takes(
+        {
             "vocabulary": VOCABULARY,
             "values": {
                 "type": "array",
@@ -542,7 +522,8 @@ def non_empty(ctx: Context, matches: list[Match], options: dict) -> Outcome:
             },
             "where": WHERE,
         },
-    },
+        "vocabulary",
+    ),
     reports={"fail": ("missing",)},
 )
 def contains_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
@@ -564,12 +545,7 @@ def contains_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 
 @register(
     "exists-in",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["in"],
-        "properties": {"in": dict(PATH, description="the document path whose values the value must be among")},
-    },
+    options=takes({"in": dict(PATH, description="the document path whose values the value must be among")}, "in"),
     reports={"fail": ("value",), "missing": ()},
 )
 def exists_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:

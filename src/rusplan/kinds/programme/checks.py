@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ...core.checks import Context, Finding, Outcome, register
+from ...core.checks import Context, Finding, Outcome, register, takes
 from ...core.selector import Match
 
 AREA_IDS = {"type": "array", "minItems": 1, "items": {"type": "integer"}, "x-ids": {"vocabulary": "areas"}}
@@ -18,16 +18,15 @@ AREA_IDS = {"type": "array", "minItems": 1, "items": {"type": "integer"}, "x-ids
 
 @register(
     "precedes",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["earlier", "later"],
-        "properties": {
+    options=takes(
+        {
             "earlier": dict(AREA_IDS, description="areas that should be covered first"),
             "later": dict(AREA_IDS, description="areas that build on them"),
             "later_by": {"enum": ["first", "complete"], "description": "a later area is reached when first touched (default) or when completely covered"},
         },
-    },
+        "earlier",
+        "later",
+    ),
     reports={"fail": ("area", "semester", "later_area", "later_semester")},
 )
 def precedes(ctx: Context, matches: list[Match], options: dict) -> Outcome:
@@ -86,8 +85,8 @@ def precedes(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     )
 
 
-_TERM = {"type": "string", "minLength": 1, "x-term": True}
-_DAY = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "x-day": True}
+_TERM = {"type": "string", "minLength": 1}
+_DAY = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 TIMELINE_FACTS = ("framework", "start", "last_exam", "as_of")
 
 
@@ -121,24 +120,15 @@ def _framework_problems(wanted, site) -> list[str]:
 
 @register(
     "timeline",
-    options={
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["cases"],
-        "properties": {
+    options=takes(
+        {
             "cases": {
                 "type": "array",
                 "minItems": 1,
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["when"],
-                    "properties": {
-                        "when": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "anyOf": [{"required": [k]} for k in ("framework", "start_from", "start_before", "last_exam_after", "as_of_after", "as_of_from")],
-                            "properties": {
+                "items": takes(
+                    {
+                        "when": takes(
+                            {
                                 "framework": {"type": "string", "minLength": 1},
                                 "start_from": _TERM,
                                 "start_before": _TERM,
@@ -146,15 +136,18 @@ def _framework_problems(wanted, site) -> list[str]:
                                 "as_of_after": _DAY,
                                 "as_of_from": _DAY,
                             },
-                        },
+                            anyOf=[{"required": [k]} for k in ("framework", "start_from", "start_before", "last_exam_after", "as_of_after", "as_of_from")],
+                        ),
                         "status": {"enum": ["fail", "warn"]},
                         "quote": {"$ref": "#/$defs/text"},
                         "message": {"$ref": "#/$defs/i18n", "x-message": "fail"},
                     },
-                },
+                    "when",
+                ),
             }
         },
-    },
+        "cases",
+    ),
     reports={"fail": TIMELINE_FACTS},
     cross_check=_cross_check,
 )
