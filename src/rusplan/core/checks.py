@@ -17,6 +17,8 @@ schemas, and the reference in docs/rules.md, are generated from it by
 
     @register(
         "count-in",                       # the name rules write in `then.function`
+        input=("string", "number"),       # JSON types of the values it judges: a `given` selecting
+                                          # anything else (an object, a list) is refused at load
         options=takes(                    # JSON Schema of `then.options` (no other keys), checked when a rules file loads
             {
                 "vocabulary": VOCABULARY,          # x-vocabulary: must be a declared vocabulary
@@ -171,6 +173,7 @@ class Function:
     reports: dict  # message code -> placeholder names ("pass": the facts)
     cross_check: Callable | None = None
     only_with: dict = field(default_factory=dict)  # message code -> the option without which it never occurs
+    input: tuple = ()  # the JSON types of the values it judges (what `given`/`field` select); () for any
 
     @property
     def doc(self) -> str:
@@ -184,13 +187,22 @@ FUNCTIONS: dict[str, Function] = {}
 NO_OPTIONS: dict = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
-def register(name: str, *, reports: dict, options: dict | None = None, cross_check: Callable | None = None, only_with: dict | None = None):
+def register(
+    name: str,
+    *,
+    reports: dict,
+    input: tuple = (),
+    options: dict | None = None,
+    cross_check: Callable | None = None,
+    only_with: dict | None = None,
+):
     """Declare a check function (see the module docstring); a name is declared once."""
 
     def add(run: Run) -> Run:
         if name in FUNCTIONS:
             raise ValueError(f"check function '{name}' is declared twice")
-        FUNCTIONS[name] = Function(name, run, options or NO_OPTIONS, {k: tuple(v) for k, v in reports.items()}, cross_check, dict(only_with or {}))
+        reported = {k: tuple(v) for k, v in reports.items()}
+        FUNCTIONS[name] = Function(name, run, options or NO_OPTIONS, reported, cross_check, dict(only_with or {}), tuple(input))
         return run
 
     return add
@@ -217,6 +229,9 @@ WHERE = {
     "x-where": True,
     "description": "only the entries whose properties have these values",
 }
+# Values a function judges (`input`): an id or spelling; any scalar.
+ID = ("string", "integer")
+SCALAR = ("string", "number", "boolean")
 # `value` or `ref`, exactly one
 EXPECTED = [{"required": ["value"]}, {"required": ["ref"]}]
 
@@ -280,6 +295,7 @@ def _values(value: Any) -> list:
 
 @register(
     "compare",
+    input=SCALAR,
     options=takes({"op": OP, "value": VALUE, "ref": REF}, oneOf=EXPECTED),
     reports={"fail": ("actual", "expected", "op"), "pass": ("actual", "expected")},
 )
@@ -323,11 +339,12 @@ def _where(ctx: Context, m: Match, where: dict | None) -> bool | Finding:
 
 @register(
     "sum",
+    input=("object",),
     options=takes(
         {
             "field": {"type": "string", "minLength": 1, "x-field": True, "description": "the key of the matched objects to add up"},
             "op": OP,
-            "value": dict(VALUE, type="number"),
+            "value": {"type": "number", "description": "the expected total"},
             "ref": REF,
             "where": {
                 "type": "object",
@@ -371,6 +388,7 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 
 @register(
     "covers-all",
+    input=ID,
     options=takes(
         {
             "vocabulary": VOCABULARY,
@@ -424,6 +442,7 @@ def _group(items, key):
 
 @register(
     "known",
+    input=ID,
     options=takes({"vocabulary": VOCABULARY}, "vocabulary"),
     reports={"fail": ("value", "suggestion")},
 )
@@ -442,6 +461,7 @@ def known(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 
 @register(
     "any-in",
+    input=ID,
     options=takes({"vocabulary": VOCABULARY, "where": WHERE}, "vocabulary"),
     reports={"fail": ("found",), "pass": ("found",)},
 )
@@ -468,6 +488,7 @@ def _label(vocab: Vocabulary, value: Any, lang: str) -> str:
 
 @register(
     "all-in",
+    input=ID + ("array",),
     options=takes(
         {
             "vocabulary": VOCABULARY,
@@ -510,6 +531,7 @@ def non_empty(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 
 @register(
     "contains-all",
+    input=("array",),
     options=takes(
         {
             "vocabulary": VOCABULARY,
@@ -545,6 +567,7 @@ def contains_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 
 @register(
     "exists-in",
+    input=ID,
     options=takes({"in": dict(PATH, description="the document path whose values the value must be among")}, "in"),
     reports={"fail": ("value",), "missing": ()},
 )

@@ -104,6 +104,9 @@ def _rule(rule: dict, at: tuple, site: Site) -> list[tuple[tuple, str]]:
         if check.get("field"):
             for expr in targets:
                 out += [(c_at + ("field",), msg) for _, msg in _path(site, expr, ())]
+        given_at = [at + (("given", i) if isinstance(rule["given"], list) else ("given",)) for i in range(len(given))]
+        places = [c_at + ("field",)] * len(targets) if check.get("field") else given_at
+        out += _input(function, list(zip(targets, places)), site)
         out += _options(function, function.options, options, c_at + ("options",), options, site, targets)
         if function.cross_check:
             out += [(c_at + ("options",) + path, msg) for path, msg in function.cross_check(options, site)]
@@ -218,6 +221,22 @@ def _options(function: Function, schema: Any, value: Any, at: tuple, siblings: d
 
 
 VOCAB_NAME = {"x-vocabulary": True}
+
+
+def _input(function: Function, targets: list[tuple[str, tuple]], site: Site) -> list[tuple[tuple, str]]:
+    """What `given` (and `field`) select must be a kind of value the function judges."""
+    if not function.input:
+        return []
+    wanted = set(function.input) | ({"integer"} if "number" in function.input else set())
+    for expr, at in targets:
+        try:
+            found = types(site.schema, resolve(site.schema, expr))
+        except PathError:
+            continue  # reported with the path
+        if found is not None and not found & wanted and not ("number" in found and "integer" in wanted):
+            shown = ", ".join(sorted(found))
+            return [(at, f"'{function.name}' judges {' or '.join(function.input)} values, but '{expr}' selects {shown}")]
+    return []
 
 
 def _compared(value: Any, at: tuple, site: Site, targets: list[str]) -> list[tuple[tuple, str]]:

@@ -108,17 +108,34 @@ def types(root: dict, nodes: list) -> set[str] | None:
     """The JSON types the subschemas allow, or None when any value may stand there."""
     out: set[str] = set()
     for node in nodes:
-        for alt in _expand(root, node):
-            if alt is True:
-                return None
-            kind = alt.get("type")
-            if isinstance(kind, str):
-                out.add(kind)
-            elif isinstance(kind, list):
-                out.update(kind)
-            elif "const" in alt or "enum" in alt:
-                values = alt.get("enum", [alt.get("const")])
-                out.update("string" if isinstance(v, str) else "boolean" if isinstance(v, bool) else "number" for v in values)
-            elif not any(k in alt for k in ("oneOf", "anyOf", "allOf", "$ref")):
-                return None
+        found = _node_types(root, node, 0)
+        if found is None:
+            return None
+        out |= found
     return out or None
+
+
+def _node_types(root: dict, node, depth: int) -> set[str] | None:
+    """A subschema's own `type` (or const/enum) wins; else the union over its branches; else None (anything)."""
+    if node is True or not isinstance(node, dict) or depth > 32:
+        return None
+    if "$ref" in node:
+        return _node_types(root, root.get("$defs", {}).get(node["$ref"].rsplit("/", 1)[-1], True), depth + 1)
+    kind = node.get("type")
+    if isinstance(kind, str):
+        return {kind}
+    if isinstance(kind, list):
+        return set(kind)
+    if "const" in node or "enum" in node:
+        values = node.get("enum", [node.get("const")])
+        return {"boolean" if isinstance(v, bool) else "string" if isinstance(v, str) else "number" for v in values}
+    branches = [b for key in ("oneOf", "anyOf") for b in node.get(key, [])] + [node[k] for k in ("then", "else") if k in node]
+    if not branches:
+        return None
+    out: set[str] = set()
+    for branch in branches:
+        found = _node_types(root, branch, depth + 1)
+        if found is None:
+            return None
+        out |= found
+    return out

@@ -18,6 +18,7 @@ AREA_IDS = {"type": "array", "minItems": 1, "items": {"type": "integer"}, "x-ids
 
 @register(
     "precedes",
+    input=("object",),
     options=takes(
         {
             "earlier": dict(AREA_IDS, description="areas that should be covered first"),
@@ -120,6 +121,7 @@ def _framework_problems(wanted, site) -> list[str]:
 
 @register(
     "timeline",
+    input=("object",),
     options=takes(
         {
             "cases": {
