@@ -14,8 +14,8 @@ from fractions import Fraction
 import pytest
 
 from rusplan.io import loader
-from rusplan.kinds.programme import model
 from rusplan import messages
+from rusplan.kinds.programme import KIND, model
 from rusplan.core.checks import MISSING, Context, Finding, Outcome, registry
 from rusplan.core.selector import Match
 
@@ -38,7 +38,7 @@ def ctx(programme, ruleset):
     """A context like the engine builds for a whole-programme rule, in English."""
 
     def make(anchor=("practice",), roots=None, as_of=AS_OF, lang="en") -> Context:
-        return Context(programme, ruleset, lang, as_of, roots or {}, anchor)
+        return Context(programme, ruleset, lang, as_of, roots or {}, anchor, kind=KIND)
 
     return make
 
@@ -51,7 +51,7 @@ def outcome(name: str, context: Context, matches: list[Match], options: dict | N
     return FUNCTIONS[name].run(context, matches, options or {})
 
 
-FUNCTIONS = registry()
+FUNCTIONS = registry(KIND)  # the generic functions and the programme kind's
 
 
 def test_every_registered_function_has_unit_tests_here(ruleset):
@@ -61,6 +61,7 @@ def test_every_registered_function_has_unit_tests_here(ruleset):
     tests = [name for name in globals() if name.startswith("test_")]
     untested = [f for f in FUNCTIONS if not any(t.startswith(f"test_{f.replace('-', '_')}_") for t in tests)]
     assert untested == []
+    assert not set(registry()) & set(KIND.functions)  # a kind's function never shadows a generic one
 
 
 # --- compare -------------------------------------------------------------------
@@ -132,7 +133,7 @@ def test_sum_where_counts_only_kinds_in_the_vocabulary_and_converts_figures(ctx)
 
 # --- covers-all ----------------------------------------------------------------
 
-AREAS = {"vocabulary": "areas", "through": {"vocabulary": "outcomes", "property": "area"}}
+AREAS = {"vocabulary": "areas"}  # outcome ids stand for their area (the kind's vocabulary map)
 
 
 def test_covers_all_areas_pass(ctx):

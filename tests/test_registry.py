@@ -9,6 +9,7 @@ only, and paths are checked against the programme schema.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -18,26 +19,39 @@ from rusplan.core.checks import Outcome, register, registry
 from rusplan.core.template import TemplateError, fields, fill
 from rusplan.schema import generate
 from rusplan.schema.paths import PathError, resolve, types
-from rusplan.schema.validate import PROGRAMME_SCHEMA, schema
+from rusplan.kinds.programme import KIND
+from rusplan.schema.validate import schema
+
+PROGRAMME_SCHEMA = KIND.schema
 
 
-def test_the_meta_schema_is_generated_from_the_registry(repo_root):
-    on_disk = (repo_root / "src/rusplan/schema/schemas/rules-v1.schema.json").read_text(encoding="utf-8")
-    assert on_disk == generate.generated_meta_schema_text(), "run python -m rusplan.schema.generate"
-    enum = json.loads(on_disk)["$defs"]["check"]["properties"]["function"]["enum"]
-    assert enum == list(registry())
+def test_the_meta_schemas_are_generated_from_the_registry():
+    targets = generate.targets()
+    assert [Path(p).name for p, _ in targets][:2] == ["rules-v1.schema.json", "rules.schema.json"]  # generic, then the programme's part
+    for path, functions in targets:
+        on_disk = Path(path).read_text(encoding="utf-8")
+        assert on_disk == generate.generated(path, functions), f"{path} is out of step: run python -m rusplan.schema.generate"
+        enum = json.loads(on_disk)["$defs"]["check"]["properties"]["function"]["enum"]
+        assert enum == list(functions)
+
+
+def test_a_programme_rules_file_may_name_the_kind_functions_and_the_generic_meta_schema_may_not():
+    generic = json.loads(Path(generate.targets()[0][0]).read_text(encoding="utf-8"))
+    assert "precedes" not in generic["$defs"]["check"]["properties"]["function"]["enum"]
+    merged = schema(f"rules-v1.schema.json+{KIND.rules_schema}")
+    assert {"precedes", "timeline", "compare"} <= set(merged["$defs"]["check"]["properties"]["function"]["enum"])
 
 
 def test_the_function_reference_in_docs_is_generated_from_the_registry(repo_root):
     docs = (repo_root / "docs/rules.md").read_text(encoding="utf-8")
     assert generate.generated_docs_text(docs) == docs, "run python -m rusplan.schema.generate"
-    for name in registry():
+    for name in registry(KIND):
         assert f"### `{name}`" in docs
 
 
-@pytest.mark.parametrize("name", sorted(registry()))
+@pytest.mark.parametrize("name", sorted(registry(KIND)))
 def test_each_function_is_declared_completely(name):
-    function = registry()[name]
+    function = registry(KIND)[name]
     Draft202012Validator.check_schema(function.options)
     assert function.options.get("additionalProperties") is False, "unknown options must be refused"
     assert "fail" in function.reports
@@ -48,11 +62,12 @@ def test_each_function_is_declared_completely(name):
 
 def test_every_function_the_bundled_rules_use_is_registered(bundled_rulesets):
     used = {c.function for rs in bundled_rulesets for r in rs.rules for c in r.checks}
-    assert used <= set(registry())
+    assert used <= set(registry(KIND))
 
 
 def test_the_kind_functions_register_with_the_same_mechanism():
-    functions = registry()
+    assert {"precedes", "timeline"}.isdisjoint(registry())  # offered only to rules of kind programme
+    functions = registry(KIND)
     assert functions["precedes"].run.__module__ == "rusplan.kinds.programme.checks"
     assert functions["timeline"].run.__module__ == "rusplan.kinds.programme.checks"
     assert functions["compare"].run.__module__ == "rusplan.core.checks"

@@ -77,8 +77,10 @@ Rules for a function:
   load (a date that does not exist, a term the rules file cannot read); it
   returns ``[(path inside options, problem), ...]``.
 
-A document kind contributes its own functions the same way, from its own
-module (kinds register theirs when the kind is imported).
+A document kind contributes its own functions the same way, with
+``into=FUNCTIONS`` of its own checks module, which its hooks module exports
+(see rusplan.kinds): they are offered only to rules files of that kind, and
+the kind's part of the rules meta-schema lists them.
 """
 
 from __future__ import annotations
@@ -87,12 +89,15 @@ import datetime as dt
 import operator
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .. import messages
-from .ruleset import Vocabulary, _key
 from .selector import Match, select
 from .similar import closest
+from .similar import spelling_key as _key
+
+if TYPE_CHECKING:
+    from .ruleset import Vocabulary
 
 
 def exact(value: Any) -> Any:
@@ -140,6 +145,7 @@ class Context:
     as_of: dt.date
     roots: dict  # per-path overrides for `select`
     anchor: tuple  # where a finding about the whole selection points
+    kind: Any = None  # the document kind (rusplan.kinds.Kind): its vocabulary maps
 
     def select(self, expr: str) -> list[Match]:
         return select(expr, self.programme.data, self.roots)
@@ -195,14 +201,20 @@ def register(
     options: dict | None = None,
     cross_check: Callable | None = None,
     only_with: dict | None = None,
+    into: dict | None = None,
 ):
-    """Declare a check function (see the module docstring); a name is declared once."""
+    """Declare a check function (see the module docstring); a name is declared once.
+
+    Generic functions go into FUNCTIONS; a document kind passes `into=` its
+    own dict (its hooks' FUNCTIONS), offered only to rules files of the kind.
+    """
+    table = FUNCTIONS if into is None else into
 
     def add(run: Run) -> Run:
-        if name in FUNCTIONS:
+        if name in table or name in FUNCTIONS:
             raise ValueError(f"check function '{name}' is declared twice")
         reported = {k: tuple(v) for k, v in reports.items()}
-        FUNCTIONS[name] = Function(name, run, options or NO_OPTIONS, reported, cross_check, dict(only_with or {}), tuple(input))
+        table[name] = Function(name, run, options or NO_OPTIONS, reported, cross_check, dict(only_with or {}), tuple(input))
         return run
 
     return add
@@ -392,12 +404,6 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     options=takes(
         {
             "vocabulary": VOCABULARY,
-            "through": takes(
-                {"vocabulary": VOCABULARY, "property": {"type": "string", "minLength": 1, "x-property": True}},
-                "vocabulary",
-                "property",
-                description="the values are ids of this vocabulary, each standing for the entry of `vocabulary` its `property` names",
-            ),
             "group_by": {"type": "string", "minLength": 1, "x-property": True, "description": "list the missing entries grouped by this property"},
             "group_labels": dict(VOCABULARY, description="the vocabulary whose labels name the groups"),
         },
@@ -408,15 +414,14 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
 def covers_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Every entry of `vocabulary` is named among the values.
 
-    With `through`, the values are ids of another vocabulary, each standing
-    for the entry its `property` names (outcome ids for their area).
+    A document kind may map values to the vocabulary's ids (the programme:
+    an outcome id names its competence area, for `areas`).
     """
     vocab = ctx.vocabulary(options["vocabulary"])
     named = {m.value for m in matches}
-    through = options.get("through")
-    if through:
-        via = ctx.vocabulary(through["vocabulary"]).by_id
-        named = {str(via[v][through["property"]]) for v in named if v in via and through["property"] in via[v]}
+    mapping = ctx.kind.vocabulary_maps.get(vocab.name) if ctx.kind is not None else None
+    if mapping is not None:
+        named = {found for v in named if (found := mapping(ctx.ruleset, v)) is not None}
     missing = [i for i in vocab.ids if i not in named]
     facts = {"covered": len(vocab.ids) - len(missing), "total": len(vocab.ids)}
     if not missing:
@@ -587,8 +592,9 @@ def exists_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     return Outcome(findings)
 
 
-def registry() -> dict[str, Function]:
-    """Every declared function: the generic ones above and those each document kind contributes."""
-    from ..kinds.programme import checks as _programme  # noqa: F401  (registers the study programme's functions)
+def registry(kind: Any = None) -> dict[str, Function]:
+    """The functions rules of `kind` (a rusplan.kinds.Kind) may use: the generic ones and the kind's own.
 
-    return FUNCTIONS
+    Without a kind, the generic ones only.
+    """
+    return {**FUNCTIONS, **kind.functions} if kind is not None else FUNCTIONS

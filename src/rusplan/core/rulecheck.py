@@ -38,7 +38,8 @@ class Site:
 
     vocabularies: dict
     settings: dict
-    schema: dict
+    schema: dict  # the JSON Schema of the documents the rules judge
+    kind: Any = None  # the rusplan.kinds.Kind the rules file declares
 
 
 def problems(data: dict, site: Site) -> list[tuple[tuple, str]]:
@@ -86,7 +87,7 @@ def _properties(vocab) -> set[str]:
 
 
 def _rule(rule: dict, at: tuple, site: Site) -> list[tuple[tuple, str]]:
-    FUNCTIONS = registry()
+    FUNCTIONS = registry(site.kind)
     out: list[tuple[tuple, str]] = []
     given = rule["given"] if isinstance(rule["given"], list) else [rule["given"]]
     for index, expr in enumerate(given):

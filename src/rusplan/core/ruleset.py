@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from . import cache as _cache
+from .. import kinds, messages
 from ..io import loader
-from .. import messages
+from . import cache as _cache
 from .result import Problem
+from .similar import spelling_key as _key
 
 
 class RulesError(Exception):
@@ -26,17 +27,6 @@ class RulesError(Exception):
         super().__init__(path)
         self.path = path
         self.problems = problems
-
-
-# Quotation marks a word processor puts around a word ('title' typed in
-# Word becomes ‘title’ or «title»): never part of the spelling.
-_QUOTES = str.maketrans("", "", "'\"‘’‚‛“”„‟«»‹›")
-
-
-def _key(text: str) -> str:
-    """How spellings are compared: case-, quote- and spacing-insensitive (NBSP is a space)."""
-    text = str(text).translate(_QUOTES).replace("_", " ").replace("-", " ")
-    return " ".join(text.split()).casefold()
 
 
 _PARENTHESIS = re.compile(r"^(?P<outside>[^()]*)\((?P<inside>[^()]*)\)(?P<after>[^()]*)$")
@@ -142,8 +132,13 @@ class Ruleset:
         return self.data["regulation"]
 
     @property
+    def kind(self) -> str:
+        """The document kind the rules are for (rusplan.kinds): `kind:`, by default the study programme."""
+        return self.data.get("kind", kinds.DEFAULT)
+
+    @property
     def settings(self) -> dict:
-        return self.data["settings"]
+        return self.data.get("settings", {})
 
     @property
     def scope(self) -> dict | None:
@@ -238,27 +233,43 @@ def load_ruleset(path: str, lang: str = "en") -> Ruleset:
                 pass  # not the parse of this text after all (the text itself is judged below)
         doc = loader.parse(text, path)
     except loader.LoadError as err:
-        from .pipeline import load_problem
-
-        raise RulesError(path, [load_problem(err, lang)]) from None
+        raise RulesError(path, [loader.load_problem(err, lang)]) from None
     ruleset = _checked(doc, lang)
     _cache.put(doc, text)
     return ruleset
 
 
 def _checked(doc: loader.Document, lang: str) -> Ruleset:
-    """The ruleset of a parsed rules file that passes the meta-schema and every cross-check, or RulesError."""
-    from ..schema.validate import RULES_SCHEMA, validate
+    """The ruleset of a parsed rules file that passes its kind's meta-schema and every cross-check, or RulesError."""
+    from ..schema.validate import RULES_SCHEMA, extended, validate
 
-    problems = validate(doc, RULES_SCHEMA, lang)
+    kind = _kind(doc, lang)
+    problems = validate(doc, extended(RULES_SCHEMA, kind.rules_schema), lang)
     if problems:
         raise RulesError(doc.path, problems)
     return _build(doc, lang)
 
 
+def _kind(doc: loader.Document, lang: str) -> kinds.Kind:
+    """The registered kind the rules file declares (`kind:`, default the study programme), or RulesError."""
+    named = doc.data.get("kind", kinds.DEFAULT) if isinstance(doc.data, dict) else kinds.DEFAULT
+    kind = kinds.get(named) if isinstance(named, str) else None
+    if kind is None:
+        from .similar import closest
+
+        known = [k.name for k in kinds.all_kinds()]
+        best = closest(str(named), known, cutoff=0.6)
+        suggestion = messages.text("schema-suggestion", lang, best=best) if best else ""
+        line, column = doc.locate(("kind",))
+        text = messages.text("rules-unknown-kind", lang, kind=named, known=", ".join(known), suggestion=suggestion)
+        raise RulesError(doc.path, [Problem(text, line, column, code="rules-unknown-kind")])
+    return kind
+
+
 def _build(doc: loader.Document, lang: str) -> Ruleset:
     data = doc.data
     problems: list[Problem] = []
+    kind = _kind(doc, lang)
 
     def problem(path: tuple, message: str) -> None:
         line, column = doc.locate(path)
@@ -268,21 +279,18 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
         name: Vocabulary(name, spec["entries"], spec.get("normalise", []), spec.get("noun", {}))
         for name, spec in data["vocabularies"].items()
     }
-    vocabularies["outcomes"] = Vocabulary("outcomes", [dict(o, nb=o["text"]) for o in data["outcomes"]])
-    vocabularies["areas"] = Vocabulary("areas", [dict(a, id=str(a["id"]), nb=a["name"], en=a.get("name_en")) for a in data["areas"]])
-    for o_index, outcome in enumerate(data["outcomes"]):
-        if str(outcome["area"]) not in vocabularies["areas"].by_id:
-            problem(("outcomes", o_index, "area"), f"outcome {outcome['id']} names area {outcome['area']}, which is not declared")
+    vocabularies.update(kind.rules_vocabularies(data, problem))
     for name, vocab in vocabularies.items():
         repeated = sorted({i for i in vocab.ids if vocab.ids.count(i) > 1})
         for ident in repeated:
-            where = ("outcomes",) if name == "outcomes" else ("areas",) if name == "areas" else ("vocabularies", name, "entries")
+            where = (name,) if name in data and isinstance(data[name], list) else ("vocabularies", name, "entries")
             index = [i for i, e in enumerate(vocab.entries) if str(e["id"]) == ident][1]
             problem(where + (index, "id"), f"vocabulary '{name}' repeats the id '{ident}'")
 
     from .rulecheck import Site, problems as declared_problems
 
-    for at, message in declared_problems(data, Site(vocabularies, data["settings"], document_schema(data))):
+    site = Site(vocabularies, data.get("settings", {}), kind_schema(kind), kind)
+    for at, message in declared_problems(data, site):
         problem(at, message)
 
     rules: list[Rule] = []
@@ -322,8 +330,8 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
     return Ruleset(doc.path, data, rules, vocabularies)
 
 
-def document_schema(data: dict) -> dict:
-    """The JSON Schema of the documents a rules file judges (the study programme's, today)."""
-    from ..schema.validate import PROGRAMME_SCHEMA, schema
+def kind_schema(kind: kinds.Kind) -> dict:
+    """The JSON Schema of the documents a kind's rules judge: what their paths must be able to match."""
+    from ..schema.validate import schema
 
-    return schema(PROGRAMME_SCHEMA)
+    return schema(kind.schema)

@@ -1,13 +1,19 @@
-"""Files generated from the function registry: the rules meta-schema's function part and docs/rules.md's reference.
+"""Files generated from the function registry: the rules meta-schemas' function part and docs/rules.md's reference.
 
-``python -m rusplan.schema.generate`` rewrites both from checks.registry();
-tests/test_registry.py fails while either is out of step, so the list of
-functions exists once, in the code that runs them.
+``python -m rusplan.schema.generate`` rewrites, from core.checks.registry():
+- in schema/schemas/rules-v1.schema.json (the generic meta-schema), the
+  `function` enum and each function's `options` schema (an if/then per
+  function) for the generic functions;
+- in each document kind's part of the meta-schema (Kind.rules_schema), the
+  same for the generic functions and the kind's own, so that a rules file of
+  one kind cannot name another kind's function;
+- the function reference in docs/rules.md.
+tests/test_registry.py fails while any of them is out of step, so the list
+of functions exists once, in the code that runs them.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import sys
@@ -18,21 +24,44 @@ BEGIN = "<!-- check functions: generated from the registry by `python -m rusplan
 END = "<!-- end of generated check functions -->"
 
 
-def rules_meta_schema(base: dict) -> dict:
-    """`base` (the meta-schema) with the `function` enum and each function's `options` schema from the registry."""
-    out = copy.deepcopy(base)
-    check = out["$defs"]["check"]
-    functions = registry()
-    check["properties"]["function"] = {"enum": list(functions)}
-    check["properties"]["options"] = {"type": "object"}
+def check_part(functions: dict[str, Function]) -> dict:
+    """The `$defs.check` keys that name `functions` and give each its options schema."""
     branches = []
     for name, function in functions.items():
         then: dict = {"properties": {"options": function.options}}
         if function.options.get("required"):
             then["required"] = ["options"]
         branches.append({"if": {"properties": {"function": {"const": name}}, "required": ["function"]}, "then": then})
-    check["allOf"] = branches
+    return {"properties": {"function": {"enum": list(functions)}}, "allOf": branches}
+
+
+def with_functions(schema: dict, functions: dict[str, Function]) -> dict:
+    """`schema` (a meta-schema or a kind's part of it) with its `$defs.check` function part replaced."""
+    out = json.loads(json.dumps(schema))
+    check = out.setdefault("$defs", {}).setdefault("check", {})
+    part = check_part(functions)
+    check.setdefault("properties", {})["function"] = part["properties"]["function"]
+    check["allOf"] = part["allOf"]
     return out
+
+
+def _kinds():
+    from .. import kinds
+
+    return [k for k in kinds.all_kinds() if k.rules_schema]
+
+
+def targets() -> list[tuple[str, dict[str, Function]]]:
+    """(schema file, the functions it lists): the generic meta-schema, then each kind's part."""
+    from .validate import RULES_SCHEMA, schema_path
+
+    return [(schema_path(RULES_SCHEMA), registry())] + [(kind.rules_schema, registry(kind)) for kind in _kinds()]
+
+
+def generated(path: str, functions: dict[str, Function]) -> str:
+    with open(path, encoding="utf-8") as handle:
+        current = json.load(handle)
+    return json.dumps(with_functions(current, functions), indent=2, ensure_ascii=False) + "\n"
 
 
 def _type(schema: dict) -> str:
@@ -45,24 +74,27 @@ def _type(schema: dict) -> str:
         return f"list of {_type(schema.get('items', {})) or 'values'}"
     if isinstance(kind, list):
         return " or ".join(kind)
-    if schema.get("x-vocabulary"):
-        return "vocabulary name"
     return str(kind)
 
 
 def reference() -> str:
-    """The Markdown reference of every registered function."""
+    """The Markdown reference of every registered function, generic and per kind."""
     lines = [BEGIN, ""]
     for name, function in sorted(registry().items()):
-        lines += _function(name, function)
+        lines += _function(name, function, "")
+    for kind in _kinds():
+        for name, function in sorted(kind.functions.items()):
+            lines += _function(name, function, kind.name)
     lines.append(END)
     return "\n".join(lines)
 
 
-def _function(name: str, function: Function) -> list[str]:
+def _function(name: str, function: Function, kind: str) -> list[str]:
     doc = function.doc.split("\n\n")
-    lines = [f"### `{name}`", "", doc[0], ""]
+    lines = [f"### `{name}`" + (f" (rules of kind `{kind}`)" if kind else ""), "", doc[0], ""]
     lines += [part.replace("\n", " ") + "\n" for part in doc[1:]]
+    if function.input:
+        lines += [f"Judges {' or '.join(function.input)} values (what `given`, with `field`, selects).", ""]
     props = function.options.get("properties", {})
     required = set(function.options.get("required", []))
     if props:
@@ -82,20 +114,8 @@ def _function(name: str, function: Function) -> list[str]:
     return lines + [""]
 
 
-def _root() -> str:
-    return os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-
-
-def meta_schema_path() -> str:
-    from .validate import RULES_SCHEMA, schema_path
-
-    return schema_path(RULES_SCHEMA)
-
-
-def generated_meta_schema_text() -> str:
-    with open(meta_schema_path(), encoding="utf-8") as handle:
-        base = json.load(handle)
-    return json.dumps(rules_meta_schema(base), indent=2, ensure_ascii=False) + "\n"
+def docs_path() -> str:
+    return os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "docs", "rules.md"))
 
 
 def generated_docs_text(current: str) -> str:
@@ -105,15 +125,17 @@ def generated_docs_text(current: str) -> str:
 
 
 def main() -> None:
-    schema_text = generated_meta_schema_text()
-    with open(meta_schema_path(), "w", encoding="utf-8") as handle:
-        handle.write(schema_text)
-    docs = os.path.join(_root(), "docs", "rules.md")
-    with open(docs, encoding="utf-8") as handle:
-        text = generated_docs_text(handle.read())
-    with open(docs, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    sys.stdout.write(f"wrote {meta_schema_path()} and {docs}\n")
+    written = []
+    for path, functions in targets():
+        text = generated(path, functions)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        written.append(path)
+    with open(docs_path(), encoding="utf-8") as handle:
+        docs = generated_docs_text(handle.read())
+    with open(docs_path(), "w", encoding="utf-8") as handle:
+        handle.write(docs)
+    sys.stdout.write("wrote " + ", ".join(written + [docs_path()]) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Check functions of the study-programme kind: they know semesters, areas and terms.
 
 Declared with the same :func:`rusplan.core.checks.register` as the generic
-functions (see its docstring), so rules use them the same way and their
-options are checked when a rules file loads.
+functions (see its docstring), into this kind's own FUNCTIONS: rules of kind
+programme use them like the generic ones, their options are checked when a
+rules file loads, and rules files of other kinds cannot name them.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from typing import Any
 from ...core.checks import Context, Finding, Outcome, register, takes
 from ...core.selector import Match
 
+FUNCTIONS: dict = {}  # name -> core.checks.Function, offered to rules files of kind programme (hooks.FUNCTIONS)
+
 AREA_IDS = {"type": "array", "minItems": 1, "items": {"type": "integer"}, "x-ids": {"vocabulary": "areas"}}
 
 
 @register(
     "precedes",
+    into=FUNCTIONS,
     input=("object",),
     options=takes(
         {
@@ -121,6 +125,7 @@ def _framework_problems(wanted, site) -> list[str]:
 
 @register(
     "timeline",
+    into=FUNCTIONS,
     input=("object",),
     options=takes(
         {
@@ -192,3 +197,12 @@ def timeline(ctx: Context, matches: list[Match], options: dict) -> Outcome:
             for case in (failing or hits)
         ]
     )
+
+
+def area_of_outcome(ruleset, value: Any) -> str | None:
+    """The competence area an outcome id belongs to (covers-all over `areas` names areas by their outcomes)."""
+    outcome = ruleset.outcomes.get(value) if isinstance(value, str) else None
+    return str(outcome["area"]) if outcome is not None else None
+
+
+VOCABULARY_MAPS = {"areas": area_of_outcome}
