@@ -59,6 +59,8 @@ Rules for a function:
   ``x-path``             the value is a document path, resolved against the
                          document kind's JSON Schema (a path that can never
                          match is an error);
+  ``x-field``            a key of the matched objects (``given.<value>`` must
+                         resolve, as for `sum`'s ``field``);
   ``x-where``            an object whose keys are properties of the entries
                          of the vocabulary named by the sibling option
                          ``vocabulary``;
@@ -76,6 +78,11 @@ Rules for a function:
 - `cross_check(options, site)` is for anything else that can be checked at
   load (a date that does not exist, a term the rules file cannot read); it
   returns ``[(path inside options, problem), ...]``.
+
+Then run ``python -m rusplan.schema.generate`` (meta-schemas and docs), and
+add tests named ``test_<name>_...`` (``count_in`` for ``count-in``) to
+tests/test_checks.py, with a passing and a failing case; a test there fails
+for a registered function without them.
 
 A document kind contributes its own functions the same way, with
 ``into=FUNCTIONS`` of its own checks module, which its hooks module exports
