@@ -57,3 +57,10 @@ def test_the_programme_kind_offers_its_own_functions_and_no_generic_one():
     assert set(programme.functions) == {"precedes", "timeline"}
     assert not set(programme.functions) & set(FUNCTIONS)
     assert {"precedes", "timeline"}.isdisjoint(FUNCTIONS)  # they moved out of the generic module
+
+
+def test_the_programme_kind_has_its_starter_and_its_matrix_view(bundled_rulesets):
+    programme = kinds.get("programme")
+    [ruleset] = bundled_rulesets
+    assert programme.starter(ruleset, "nn").startswith("# Programfil for rusplan (format rusplan/v1)")
+    assert programme.view("matrix") is not None and programme.view("timetable") is None

@@ -38,7 +38,8 @@ How to add a kind (say, `lis` for a doctor's individual education plan)
    (name -> ``f(model, ruleset, lang)``, e.g. the programme's "matrix"),
    ``rules_vocabularies(data, problem) -> {name: Vocabulary}`` (vocabularies
    the kind's rules files declare in their own sections, such as the
-   programme's ``outcomes`` and ``areas``).
+   programme's ``outcomes`` and ``areas``), ``starter(ruleset, lang) -> str``
+   (a commented starter document, for an ``init`` command).
 3. List the package (and its ``*.json``) in pyproject.toml, and put the
    kind's rules file, with ``kind: lis``, in ``rules/``.
 
@@ -104,6 +105,11 @@ class Kind:
         """Vocabularies the kind's rules files declare outside `vocabularies` (the programme: outcomes, areas)."""
         hook = getattr(self.module, "rules_vocabularies", None)
         return hook(data, problem) if hook else {}
+
+    def starter(self, ruleset, lang: str) -> str | None:
+        """A commented starter document of the kind (`rusplan init`), or None if the kind has none."""
+        hook = getattr(self.module, "starter", None)
+        return hook(ruleset, lang) if hook else None
 
     def view(self, name: str):
         """The builder of view `name` (model, ruleset, lang) -> value, or None if the kind has none."""
