@@ -23,12 +23,15 @@ How to add a kind (say, `lis` for a doctor's individual education plan)
    Keep this ``__init__`` light: every run imports each kind's ``__init__``
    to learn its format.  Everything else goes in the hooks module.
 2. The hooks module (see ``kinds/programme/hooks.py``) defines
-   ``build(doc, ruleset, lang) -> model``, raising ``InconsistentDocument``
-   with located Problems for what the schema cannot check.  The model is a new
-   value: never change ``doc.data``.  It has ``doc`` (for line numbers),
-   ``data`` (what rules select in) and ``paths`` (variants a per-path rule
-   checks one by one, each with a ``name`` and the ``roots`` its selectors
-   start from; one unnamed path with no roots when the kind has none).
+   ``build(doc, ruleset, lang) -> model``, raising
+   ``rusplan.core.result.InconsistentDocument`` with located Problems for what
+   the schema cannot check.  The model is a new value: never change
+   ``doc.data``.  It has ``doc`` (for line numbers), ``data`` (what rules
+   select in), ``paths`` (the variants a ``per_path: true`` rule checks one by
+   one, each with a ``name`` and the ``roots`` its selectors start from; an
+   empty list for a kind without variants, whose rules then never say
+   ``per_path``) and ``conversions`` (figure path -> how it was converted, for
+   the messages; ``{}`` if nothing is).
    Optional: ``FUNCTIONS`` (kind-specific check functions, same signature as
    ``core.checks.FUNCTIONS``), ``VOCABULARY_MAPS`` (vocabulary name ->
    ``f(ruleset, value) -> id``, for values that stand for an entry of another
