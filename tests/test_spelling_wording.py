@@ -1,4 +1,4 @@
-"""How a written value is read and how an unread one is worded: what a coordinator sees.
+"""How a written value is read, and how findings are worded: what a coordinator sees.
 
 Two things the verdict tests do not pin: a vocabulary spelling that holds a
 list separator ("psykisk helsevern for barn og unge") is one value, not two
@@ -116,3 +116,15 @@ def test_every_term_of_the_programme_must_lie_in_the_calendar(run_cli, tmp_path,
     assert bool(refused) == (code == 2)
     if refused:
         assert f"plan.yaml:16:10: kunne ikke kontrolleres: programme.start: '{start}'" in refused[0]
+
+
+def test_a_check_of_its_own_speaks_in_its_own_words(run_cli, tmp_path):
+    """practice-weeks' second check (any-in, a warning) has its own sentence; the rule's "praksis utgjør … uker" is for the sum."""
+    path = _with(tmp_path, "    kind: placement\n    weeks: 5\n", "    kind: supervision-group\n    weeks: 5\n")
+    result = run_cli("check", path, "--as-of", AS_OF, "--format", "json")
+    assert result.returncode == 0, result.stdout
+    [warning] = [r for r in result.json()["files"][0]["results"] if r["rule"] == "practice-weeks" and r["status"] == "warn"]
+    message = " ".join(warning["message"].split())
+    assert message.startswith("ingen praksisperiode er praksisplass eller utviklingsprosjekt på egen arbeidsplass (fant bare: ")
+    assert "ferdighetstrening" in message and "veiledningsgruppe" in message
+    assert "uker" not in message
