@@ -17,7 +17,7 @@ import weakref
 import pytest
 
 from rusplan import batch
-from rusplan.checker import Options
+from rusplan.core.pipeline import Options
 from rusplan.reporters import FORMATS, MATRIX_FORMATS, RenderContext, render, write
 from rusplan.reporters import spool as spool_module
 
