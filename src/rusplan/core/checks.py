@@ -19,7 +19,7 @@ from typing import Any, Callable
 from .. import messages
 from ..kinds.programme.model import exact
 from .ruleset import Vocabulary, _key
-from .selector import Match, select
+from .selector import Match
 from .similar import closest
 
 
@@ -58,7 +58,7 @@ class Context:
     facts: dict = field(default_factory=dict)
 
     def select(self, expr: str) -> list[Match]:
-        return select(expr, self.programme.data, self.roots)
+        return self.programme.select(expr, self.roots)
 
     def vocabulary(self, name: str) -> Vocabulary:
         return self.ruleset.vocabularies[name]

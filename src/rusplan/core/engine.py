@@ -16,7 +16,7 @@ from .checks import FUNCTIONS, MISSING, Context, Finding
 from ..kinds.programme.model import Programme
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
-from .selector import Match, compile_path, select
+from .selector import Match, compile_path
 
 
 def evaluate(programme: Programme, ruleset: Ruleset, lang: str, as_of: dt.date) -> list[RuleResult]:
@@ -31,7 +31,7 @@ def outside_scope(programme: Programme, ruleset: Ruleset) -> str | None:
     scope = ruleset.scope
     if not scope:
         return None
-    found = select(scope["path"], programme.data)
+    found = programme.select(scope["path"])
     value = found[0].value if found else None
     return None if value in scope["in"] else str(value)
 
@@ -96,7 +96,7 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
 
 
 def _matches(rule: Rule, field: str | None, programme: Programme, roots: dict) -> list[Match]:
-    matches = [m for expr in rule.given for m in select(expr, programme.data, roots)]
+    matches = [m for expr in rule.given for m in programme.select(expr, roots)]
     if field is None:
         return matches
     return [

@@ -22,7 +22,7 @@ from ... import messages
 from ...io.loader import Document
 from ...core.result import Problem
 from ...core.ruleset import Ruleset, _key
-from ...core.selector import Match, select
+from ...core.selector import Match, Selections, select
 from ...core.similar import Suggester
 from ...schema.validate import place, where
 
@@ -140,6 +140,10 @@ class Programme:
     start: Term
     semesters: int
     conversions: dict = field(default_factory=dict)  # path of a figure -> (hours, hours per week) it was converted from
+    select: Selections = field(init=False, repr=False, compare=False)  # what rules read from it, memoised
+
+    def __post_init__(self) -> None:
+        self.select = Selections(self.doc.data)
 
     @property
     def data(self) -> dict:
