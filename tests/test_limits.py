@@ -139,13 +139,18 @@ def test_the_node_budget_counts_like_the_builder(items, refused):
     assert (error.value.line, error.value.column) == (1, 9 + 3 * (items - 1))  # the 100,001st node, the last "x"
 
 
-def test_the_study_path_limit_is_exactly_256(tmp_path, run_cli, repo_root):
-    """Eight binary choices (256 paths) are checked; the ninth (512) is refused, with both figures."""
-    lines = (repo_root / "tests" / "corpus" / "too-many-study-paths.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+def test_up_to_256_study_paths_each_is_named_and_beyond_one_example(tmp_path, run_cli, repo_root):
+    """Eight binary choices (256 paths) are built and every path a finding is on is named; with
+    the ninth (512) the rules are judged from the choices and one failing path is named."""
+    lines = (repo_root / "tests" / "plans" / "nine-choices.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
     ninth = next(i for i, line in enumerate(lines) if "choice: Valg 9" in line)
     eight = tmp_path / "eight-choices.yaml"
     eight.write_text("".join(lines[:ninth] + lines[ninth + 4 :]), encoding="utf-8")
-    checked = run_cli("check", eight, "--lang", "en", "--quiet")
-    assert checked.returncode == 1 and "could not be checked" not in checked.stdout, str(checked)
-    refused = run_cli("check", repo_root / "tests" / "corpus" / "too-many-study-paths.yaml", "--lang", "en")
-    assert refused.returncode == 2 and "the choices make 512 study paths, over the limit of 256" in refused.stdout, str(refused)
+    built = run_cli("check", eight, "--lang", "en", "--format", "json", "--as-of", "2026-01-15")
+    assert built.returncode == 1, str(built)
+    credits = next(r for r in built.json()["files"][0]["results"] if r["rule"] == "credits-sum")
+    assert credits["message"] == "the courses add up to 50 credits; the programme is 60" and credits["study_path"] == ""  # every path
+    nine = run_cli("check", repo_root / "tests" / "plans" / "nine-choices.yaml", "--lang", "en", "--format", "json", "--as-of", "2026-01-15")
+    assert nine.returncode == 1, str(nine)
+    credits = next(r for r in nine.json()["files"][0]["results"] if r["rule"] == "credits-sum")
+    assert credits["study_path"].endswith(", one example of 512 study paths")

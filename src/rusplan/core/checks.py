@@ -131,6 +131,16 @@ def unrecognised(ctx: "Context", vocab: Vocabulary, value: Any, path: tuple) -> 
     )
 
 
+def field_values(matches: list[Match], field: str | None) -> list[Match]:
+    """The matched objects' `field` (a rule's `field:`), MISSING where an object lacks it."""
+    if field is None:
+        return matches
+    return [
+        Match(m.value[field], m.path + (field,)) if isinstance(m.value, dict) and field in m.value else Match(MISSING, m.path)
+        for m in matches
+    ]
+
+
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     "==": operator.eq,
     "!=": operator.ne,
@@ -200,14 +210,8 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     and says so, rather than that the requirement is unmet.  With `>=` or
     `>`, a sum that passes without them passes.
     """
-    name, op = options["field"], options.get("op", "==")
-    total, unjudged = Fraction(0), []
-    for m in matches:
-        ok = _where(ctx, m, options.get("where"))
-        if isinstance(ok, Finding):
-            unjudged.append(ok)
-        elif ok and isinstance(m.value, dict) and _is_number(m.value.get(name)):
-            total += exact(m.value[name])
+    op = options.get("op", "==")
+    total, unjudged = sum_parts(ctx, matches, options)
     expected = ctx.resolve(options)
     ctx.facts.update(actual=number(total), expected=number(expected))
     passed = expected is not None and _OPS[op](total, exact(expected))
@@ -218,6 +222,29 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     return []
 
 
+def sum_parts(ctx: Context, matches: list[Match], options: dict) -> tuple[Fraction, list[Finding]]:
+    """The total of `field` over the matches `where` admits, and a Finding for each it cannot judge."""
+    name = options["field"]
+    total, unjudged = Fraction(0), []
+    for m in matches:
+        ok = _where(ctx, m, options.get("where"))
+        if isinstance(ok, Finding):
+            unjudged.append(ok)
+        elif ok and isinstance(m.value, dict) and _is_number(m.value.get(name)):
+            total += exact(m.value[name])
+    return total, unjudged
+
+
+def covered_ids(ctx: Context, matches: list[Match], options: dict) -> set:
+    """The ids of `vocabulary` the values name (through the document kind's map, if it has one)."""
+    vocab = ctx.vocabulary(options["vocabulary"])
+    named = {m.value for m in matches}
+    mapping = ctx.kind.vocabulary_maps.get(vocab.name) if ctx.kind is not None else None
+    if mapping is not None:
+        named = {found for v in named if (found := mapping(ctx.ruleset, v)) is not None}
+    return named
+
+
 def covers_all(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     """Every entry of `vocabulary` is named among the values.
 
@@ -225,10 +252,7 @@ def covers_all(ctx: Context, matches: list[Match], options: dict) -> list[Findin
     an outcome id names its competence area, for `areas`).
     """
     vocab = ctx.vocabulary(options["vocabulary"])
-    named = {m.value for m in matches}
-    mapping = ctx.kind.vocabulary_maps.get(vocab.name) if ctx.kind is not None else None
-    if mapping is not None:
-        named = {found for v in named if (found := mapping(ctx.ruleset, v)) is not None}
+    named = covered_ids(ctx, matches, options)
     missing = [i for i in vocab.ids if i not in named]
     ctx.facts.update(covered=len(vocab.ids) - len(missing), total=len(vocab.ids))
     if not missing:
@@ -263,6 +287,12 @@ def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
         suggestion = messages.text("nearest", ctx.lang, best=close) if close else ""
         findings.append(Finding(m.path, {"value": m.value, "suggestion": suggestion}))
     return findings
+
+
+def any_in_found(ctx: Context, matches: list[Match], options: dict) -> bool:
+    """Whether a value is an id of `vocabulary` that `where` admits (what `any-in` asks of a path)."""
+    allowed = set(ctx.vocabulary(options["vocabulary"]).select(options.get("where")))
+    return any(m.value in allowed for m in _flat(matches))
 
 
 def any_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
@@ -346,6 +376,8 @@ def exists_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding
             findings.append(Finding(m.path, {"value": m.value}))
     return findings
 
+
+compare_ops = _OPS
 
 FUNCTIONS: dict[str, Callable[[Context, list[Match], dict], list[Finding]]] = {
     "compare": compare,

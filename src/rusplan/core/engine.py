@@ -14,7 +14,8 @@ from string import Formatter
 from typing import Any
 
 from .. import kinds, messages
-from .checks import FUNCTIONS, MISSING, Context, Finding
+from . import paths as composed
+from .checks import FUNCTIONS, Context, Finding, field_values
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
 from .selector import Match, Selections, compile_path, select
@@ -67,17 +68,25 @@ def evaluate_rule(
         return [_result(rule, lang, "skip", messages.text("skip-framework", lang, framework=label), (0, 0))]
 
     selections = selections or Selections(programme.data)
-    paths = programme.paths if rule.per_path else [None]
     anchor = (compile_path(rule.given[0])[0].key,)
+    choices = getattr(programme, "choices", None)
+    plan = None
+    if rule.per_path and not programme.paths and choices is not None:
+        # Too many study paths to build: the few that decide the rule (core/paths.py).
+        probe = Context(programme, ruleset, lang, as_of, {}, anchor, kind=kind, selections=selections)
+        plan = composed.plan(rule, programme, probe, selections, functions, (MAX_PATHS_IN_ORDER, MAX_VALUES_IN_ORDER))
+        runs = [(choices.path(picks), checks) for picks, checks in plan.runs.items()]
+    else:
+        runs = [(study_path, rule.checks) for study_path in (programme.paths if rule.per_path else [None])]
     # (finding's location, message) -> study paths it was found on, in order
     found: dict[tuple, list[str]] = {}
     details: dict[tuple, tuple[Finding, str, str]] = {}
     facts: dict = {}
     converted: dict = {}  # figures the rule read that were converted from hours
-    for study_path in paths:
+    for study_path, checks in runs:
         roots = study_path.roots if study_path else {}
         ctx = Context(programme, ruleset, lang, as_of, roots, anchor, kind=kind, selections=selections)
-        for check in rule.checks:
+        for check in checks:
             matches = _matches(rule, check.field, selections, roots)
             converted.update(_conversions(programme, matches, check.options.get("field")))
             for finding in functions[check.function](ctx, matches, check.options):
@@ -92,6 +101,8 @@ def evaluate_rule(
         facts = facts or ctx.facts
 
     note = _conversion_note(converted, lang)
+    if not found and plan is not None and plan.unreached is not None:
+        return [_unreached(rule, lang, choices, plan, programme.doc.locate(anchor, key=True))]
     if not found:
         text = _fill(rule.pass_message, lang, {"section": rule.section, **facts}) + note if rule.pass_message else rule.text("title", lang)
         return [_result(rule, lang, "pass", text, programme.doc.locate(anchor, key=True))]
@@ -99,8 +110,10 @@ def evaluate_rule(
     for key, on_paths in found.items():
         finding, text, status = details[key]
         text += note
-        # A finding on every path is about the programme; on some, name them.
-        named = "" if len(on_paths) == len(paths) else ", ".join(on_paths)
+        if plan is not None:  # one of very many paths: named as an example
+            named = messages.text("path-example", lang, path=on_paths[0], count=messages.number(choices.count, lang))
+        else:  # a finding on every path is about the programme; on some, name them
+            named = "" if len(on_paths) == len(runs) else ", ".join(on_paths)
         status = status or ("fail" if rule.severity == "error" else "warn")
         # A finding about a whole list (practice, courses) points at its key.
         line, column = programme.doc.locate(finding.path, key=finding.path == anchor)
@@ -112,13 +125,26 @@ def evaluate_rule(
 
 
 def _matches(rule: Rule, field: str | None, selections: Selections, roots: dict) -> list[Match]:
-    matches = [m for expr in rule.given for m in selections(expr, roots)]
-    if field is None:
-        return matches
-    return [
-        Match(m.value[field], m.path + (field,)) if isinstance(m.value, dict) and field in m.value else Match(MISSING, m.path)
-        for m in matches
-    ]
+    return field_values([m for expr in rule.given for m in selections(expr, roots)], field)
+
+
+# A per-path rule whose function has no composed evaluation (core/paths.py) is run on the
+# paths in order, as many as enumerating would build (model.MAX_STUDY_PATHS, MAX_PATH_VALUES).
+MAX_PATHS_IN_ORDER = 256
+MAX_VALUES_IN_ORDER = 300_000
+
+
+def _unreached(rule: Rule, lang: str, choices, plan, position: tuple) -> RuleResult:
+    """No failure on the paths checked, but not every path was: the rule is not judged (an error rule) or warns."""
+    status = "unrecognised" if rule.severity == "error" else "warn"
+    text = messages.text(
+        "paths-not-reached",
+        lang,
+        checked=messages.number(plan.reached, lang),
+        count=messages.number(choices.count, lang),
+        path=choices.path(plan.unreached).name,
+    )
+    return _result(rule, lang, status, text, position)
 
 
 def _conversions(programme: Model, matches: list[Match], field: str | None) -> dict:
