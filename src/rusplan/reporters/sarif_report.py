@@ -158,11 +158,10 @@ def render(reports: list[FileReport], ctx) -> str:
 def stream(reports, ctx, out) -> list:
     """Results spooled as the reports arrive; then the rules (which a result may add to) and the results.
 
-    A file's verdict (one short entry per file) is kept for the closing `properties`.
+    The closing `properties` (each file's verdict) come from the briefs the command keeps anyway.
     """
     rules = descriptors(ctx)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    verdicts: dict[str, str] = {}
     briefs: list = []
     with Spool() as spool:
         indent = ""
@@ -173,8 +172,8 @@ def stream(reports, ctx, out) -> list:
                 else:
                     spool.write(",\n" + indent)
                 spool.write(indented(json_text(item, indent=2), indent))
-            verdicts.update(_verdicts([report]))
             briefs.append(report.brief())
+        verdicts = _verdicts(briefs)
         if spool.empty:
             out(json_text(skeleton(rules, [], verdicts, ctx), indent=2) + "\n")
             return briefs

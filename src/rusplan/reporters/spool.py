@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 # Where the files' parts go in a rendered skeleton; nothing rusplan writes contains it.
 MARK = "rusplan-stream-mark-7f3e"
-_IN_MEMORY = 4 * 1024 * 1024  # bytes kept in memory before the spool moves to a temporary file
+_IN_MEMORY = 512 * 1024  # bytes kept in memory before the spool moves to a temporary file
 _CHUNK = 1024 * 1024
 
 
