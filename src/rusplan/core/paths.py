@@ -142,8 +142,8 @@ def _with(picks: tuple, c: int, j: int) -> tuple:
 def _in_order(choices, budget: tuple[int, int], out: Plan) -> list[tuple]:
     """The first paths, in the order of the options, within the budget (paths, values); the next one is unreached."""
     most_paths, most_values = budget
-    size = sum(_size(m.value) for _, m in choices.fixed) or 1
-    per_option = [[_size(m.value) for _, m in options] for options in choices.options]
+    size = sum(value_count(m.value) for _, m in choices.fixed) or 1
+    per_option = [[value_count(m.value) for _, m in options] for options in choices.options]
     picked, values = [], 0
     for picks in itertools.product(*(range(len(options)) for options in choices.options)):
         values += size + sum(sizes[j] for sizes, j in zip(per_option, picks))
@@ -155,11 +155,12 @@ def _in_order(choices, budget: tuple[int, int], out: Plan) -> list[tuple]:
     return picked
 
 
-def _size(value: Any) -> int:
+def value_count(value: Any) -> int:
+    """The values in `value`, itself included (a course: its code, name, outcomes, ...): the work of reading it."""
     if isinstance(value, dict):
-        return 1 + sum(_size(v) for v in value.values())
+        return 1 + sum(value_count(v) for v in value.values())
     if isinstance(value, list):
-        return 1 + sum(_size(v) for v in value)
+        return 1 + sum(value_count(v) for v in value)
     return 1
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from ... import messages
 from ...io.loader import Document
 from ...core.checks import exact
+from ...core.paths import value_count
 from ...core.result import InconsistentDocument, Problem
 from ...core.ruleset import Ruleset
 from ...core.selector import Match, select
@@ -321,20 +322,11 @@ def _study_paths(choices: Choices) -> list[StudyPath]:
         return []
     # Every path holds each fixed course, and each option of a choice is on count / len(options) paths.
     count = choices.count
-    values = count * sum(_size(m.value) for _, m in choices.fixed)
-    values += sum(count // len(options) * sum(_size(m.value) for _, m in options) for options in choices.options)
+    values = count * sum(value_count(m.value) for _, m in choices.fixed)
+    values += sum(count // len(options) * sum(value_count(m.value) for _, m in options) for options in choices.options)
     if values > MAX_PATH_VALUES:
         return []
     return [choices.path(picks) for picks in itertools.product(*(range(len(options)) for options in choices.options))]
-
-
-def _size(value: Any) -> int:
-    """The values in `value`, itself included (a course: its code, name, outcomes, ...)."""
-    if isinstance(value, dict):
-        return 1 + sum(_size(v) for v in value.values())
-    if isinstance(value, list):
-        return 1 + sum(_size(v) for v in value)
-    return 1
 
 
 def _whole(value: Any) -> Any:
