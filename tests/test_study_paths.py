@@ -1,6 +1,6 @@
 """Study paths too many to build (issue 16): per-path rules judged from the choices, never refused.
 
-Up to 256 study paths every path is built and named where a finding is on it
+Up to 16 study paths every path is built and named where a finding is on it
 (as before). Beyond that the rules are evaluated from the choices
 (rusplan.core.paths) and a finding names one path it is on as an example. The
 verdicts must be those of checking every path: the tests below check the same
@@ -120,7 +120,8 @@ def _mutate(rng: random.Random, data: dict, reg: dict) -> None:
 @pytest.mark.parametrize("seed", range(24))
 def test_composed_verdicts_are_those_of_every_path(generate, tmp_path, check_programme, monkeypatch, seed):
     """Four binary choices (16 paths), a few random edits: the same verdict per rule whether the 16
-    paths are built or the rule is judged from the choices; the example path is one the finding is on."""
+    paths are built (the default up to 16) or the rule is judged from the choices; the example path
+    is one the finding is on."""
     reg = generate.regulation()
     data = generate.shaped(seed, 20, 4, reg)
     rng = random.Random(seed)

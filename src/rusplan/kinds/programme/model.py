@@ -30,11 +30,12 @@ from ...core.similar import Suggester
 from ...core.similar import spelling_key as _key
 from ...schema.validate import place, where
 
-# Up to this many study paths, each is built and every per-path rule runs on each, so a
-# finding names every path it is on.  Beyond it (or beyond MAX_PATH_VALUES), the paths are
-# not built: per-path rules are evaluated from the choices (core/paths.py), in time linear
-# in the number of choices, and a finding names one path it is on as an example.
-MAX_STUDY_PATHS = 256
+# Up to this many study paths (four binary choices), each is built and every per-path rule
+# runs on each, so a finding names every path it is on; that costs up to ~2.5x one path.
+# Beyond it (or beyond MAX_PATH_VALUES), the paths are not built: per-path rules are
+# evaluated from the choices (core/paths.py), in time linear in the number of choices, and
+# a finding names one path it is on as an example (a list of 32 or more paths helps no one).
+MAX_STUDY_PATHS = 16
 # Enumerating costs about (values under the courses of a path) x (study paths): with 256
 # paths of 6,000 courses that was 49 s.  Past this sum over all paths of the values under each
 # path's courses (a value counted once per path it is on), the paths are not built either.
