@@ -167,7 +167,7 @@ def value_count(value: Any) -> int:
 # --- the composed rules, one per function -------------------------------------------------
 
 
-def _sum(ctx: Context, segments: Segments, options: dict) -> list[tuple]:
+def _sum(ctx: Context, segments: Segments, options: dict) -> list[tuple] | None:
     fixed = sum_parts(ctx, segments.fixed, options)
     parts = [[sum_parts(ctx, matches, options) for matches in option] for option in segments.options]
     totals = [[total for total, _ in option] for option in parts]
@@ -176,9 +176,10 @@ def _sum(ctx: Context, segments: Segments, options: dict) -> list[tuple]:
     op = options.get("op", "==")
     found = [low, high]
     if op == "!=":
-        expected = ctx.resolve(options)
-        hit = _total_of(fixed[0], totals, expected)
-        if hit is not None:
+        hit = _total_of(fixed[0], totals, ctx.resolve(options))
+        if hit is None:
+            return None  # too many distinct totals to follow: the paths in order instead
+        if hit:
             found.append(hit)
     if op not in (">=", ">"):  # a value `where` cannot judge is a finding on every path it is on
         first = tuple(0 for _ in totals)
@@ -186,10 +187,10 @@ def _sum(ctx: Context, segments: Segments, options: dict) -> list[tuple]:
     return found
 
 
-def _total_of(start: Fraction, totals: list[list[Fraction]], wanted: Any) -> tuple | None:
-    """A path whose total is `wanted`, from the distinct totals choice by choice (None if none, or too many)."""
+def _total_of(start: Fraction, totals: list[list[Fraction]], wanted: Any) -> tuple | bool | None:
+    """A path whose total is `wanted`, from the distinct totals choice by choice; False if none, None if too many."""
     if wanted is None:
-        return None
+        return False
     reach: dict[Fraction, tuple] = {start: ()}
     for option in totals:
         nxt: dict[Fraction, tuple] = {}
@@ -202,7 +203,7 @@ def _total_of(start: Fraction, totals: list[list[Fraction]], wanted: Any) -> tup
     for total, picks in reach.items():
         if compare_ops["=="](total, wanted):
             return picks
-    return None
+    return False
 
 
 def _first_lacking(fixed_has, options_have) -> tuple | None:

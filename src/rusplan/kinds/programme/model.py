@@ -325,7 +325,7 @@ def _study_paths(choices: Choices) -> list[StudyPath]:
     count = choices.count
     values = count * sum(value_count(m.value) for _, m in choices.fixed)
     values += sum(count // len(options) * sum(value_count(m.value) for _, m in options) for options in choices.options)
-    if values > MAX_PATH_VALUES:
+    if values > MAX_PATH_VALUES and count > 1:  # one path is read once: the node limit bounds it
         return []
     return [choices.path(picks) for picks in itertools.product(*(range(len(options)) for options in choices.options))]
 
