@@ -10,12 +10,11 @@ findings into located, worded results.
 from __future__ import annotations
 
 import datetime as dt
-from string import Formatter
 from typing import Any
 
 from .. import kinds, messages
 from . import paths as composed
-from .checks import FUNCTIONS, Context, Finding, field_values
+from .checks import FUNCTIONS, Context, Finding, field_values, registry
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
 from .selector import Match, Selections, compile_path, select
@@ -25,7 +24,7 @@ Model = Any  # a document kind's model: .doc, .data, .paths, .conversions (see r
 
 def evaluate(programme: Model, ruleset: Ruleset, lang: str, as_of: dt.date, kind: kinds.Kind | None = None) -> list[RuleResult]:
     kind = kind or kinds.get(ruleset.kind)
-    functions = {**FUNCTIONS, **kind.functions} if kind is not None else FUNCTIONS
+    functions = registry(kind)
     selections = Selections(programme.data)  # rules and study paths read the same values: each selected once
     results: list[RuleResult] = []
     for rule in ruleset.rules:
@@ -64,7 +63,9 @@ def evaluate_rule(
 ) -> list[RuleResult]:
     outside = _out_of_scope(rule, programme, ruleset)
     if outside is not None:
-        label = ruleset.vocabularies["frameworks"].label(outside, lang) if "frameworks" in ruleset.vocabularies else outside
+        # Named as the vocabulary that reads the scope's path names it (the programme's frameworks).
+        vocab = next((v for v in ruleset.vocabularies.values() if ruleset.scope["path"] in v.normalise), None)
+        label = vocab.label(outside, lang) if vocab is not None else outside
         return [_result(rule, lang, "skip", messages.text("skip-framework", lang, framework=label), (0, 0))]
 
     selections = selections or Selections(programme.data)
@@ -86,10 +87,13 @@ def evaluate_rule(
     for study_path, checks in runs:
         roots = study_path.roots if study_path else {}
         ctx = Context(programme, ruleset, lang, as_of, roots, anchor, kind=kind, selections=selections)
+        path_facts: dict = {}
         for check in checks:
             matches = _matches(rule, check.field, selections, roots)
             converted.update(_conversions(programme, matches, check.options.get("field")))
-            for finding in functions[check.function](ctx, matches, check.options):
+            outcome = functions[check.function].run(ctx, matches, check.options)
+            path_facts.update(outcome.facts)
+            for finding in outcome.findings:
                 text = _message(rule, check.message, finding, lang)
                 key = (finding.path, text)
                 on = found.setdefault(key, [])
@@ -98,7 +102,7 @@ def evaluate_rule(
                     on.append(name)
                 status = finding.status or ("warn" if check.severity == "warning" else "")
                 details.setdefault(key, (finding, text, status))
-        facts = facts or ctx.facts
+        facts = facts or path_facts
 
     note = _conversion_note(converted, lang)
     if not found and plan is not None and plan.unreached is not None:
@@ -129,7 +133,7 @@ def _matches(rule: Rule, field: str | None, selections: Selections, roots: dict)
 
 
 # A per-path rule whose function has no composed evaluation (core/paths.py) is run on the
-# paths in order, as many as enumerating would build (model.MAX_STUDY_PATHS, MAX_PATH_VALUES).
+# paths in order, as many as enumerating would once build (256 paths, 300,000 values).
 MAX_PATHS_IN_ORDER = 256
 MAX_VALUES_IN_ORDER = 300_000
 
@@ -181,15 +185,14 @@ def _message(rule: Rule, check_message: dict | None, finding: Finding, lang: str
 
 
 def _fill(template: dict, lang: str, params: dict) -> str:
+    """The template in `lang` with its placeholders filled; figures as the language writes them (3,5 in nb and nn).
+
+    Names only (template.py): a rules file's message never reaches an attribute.
+    """
+    from .template import fill
+
     text = template.get(lang) or template.get("nb", "")
-    # Unknown fields stay visible as {name} rather than raising: a typo in a
-    # rules file must not crash a check.
-    names = {name for _, name, _, _ in Formatter().parse(text) if name}
-    for name in names - params.keys():
-        params[name] = "{" + name + "}"
-    # Figures as the language writes them (3,5 in nb and nn); the lookup `lang` is the text's.
-    shown = {k: messages.number(v, lang) if _is_figure(v) else v for k, v in params.items()}
-    return text.format(**shown)
+    return fill(text, params, lambda v: messages.number(v, lang) if _is_figure(v) else str(v))
 
 
 def _is_figure(value) -> bool:

@@ -84,7 +84,7 @@ def _candidates(rule, check, choices, ctx: Context, selections, function) -> lis
     name, options = check.function, check.options
     if any(_rooted(options.get(key)) for key in ("ref", "in")):
         return None  # the expected value itself depends on the path
-    own = getattr(function, "paths", None)  # a document kind's function may bring its own
+    own = getattr(function.run, "paths", None)  # a document kind's function may bring its own
     if own is None and name not in WITNESSES and name not in PER_VALUE:
         return None
     segments = _segments(rule, check, choices, selections)
@@ -94,7 +94,7 @@ def _candidates(rule, check, choices, ctx: Context, selections, function) -> lis
         found = []
         for c, option_matches in enumerate(segments.options):
             for j, matches in enumerate(option_matches):
-                if function(_probe(ctx), matches, options):
+                if function.run(_probe(ctx), matches, options).findings:
                     found.append(_with(choices.first(), c, j))
         return found
     return WITNESSES[name](_probe(ctx), segments, options)

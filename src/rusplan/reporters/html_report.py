@@ -34,8 +34,8 @@ class _Page:
             sys.stderr.write(f"rusplan: {messages.text('needs-jinja', ctx.lang)}\n")
             raise SystemExit(EXIT_INVALID) from None
         lang = self.lang = ctx.lang
-        self.ruleset = ctx.rulesets[0] if ctx.rulesets else None
-        regulation = self.ruleset.regulation.get("title_en" if lang == "en" else "title", self.ruleset.regulation["title"]) if self.ruleset else ""
+        # Every regulation the run applied (a --rules folder may hold several kinds' rules).
+        regulation = ", ".join(r.regulation.get("title_en" if lang == "en" else "title", r.regulation["title"]) for r in ctx.rulesets)
         self.template = env.get_template("report.html.j2")
         self.values = dict(
             lang=lang,
@@ -53,7 +53,7 @@ class _Page:
         """One file's <section>, as the page prints it (Markup: already escaped)."""
         if self._module is None:
             self._module = self.template.make_module(dict(self.values, files=[], sections=[], summary=""))
-        return self._module.file_section(_file(report, self.ruleset, self.lang))
+        return self._module.file_section(_file(report, self.lang))
 
     def render(self, files: list, reports: list, sections) -> str:
         """The page; `files` for the batch table (entries with a `report`: a FileReport or FileBrief)."""
@@ -83,10 +83,10 @@ def stream(reports, ctx, out) -> list:
     return briefs
 
 
-def _file(report: FileReport, ruleset, lang: str) -> dict:
+def _file(report: FileReport, lang: str) -> dict:
     entry = {"report": report, "brief": report.brief(), "matrix": report.matrix, "meta": [], "timeline": None}
-    if report.matrix is not None and ruleset is not None:
-        entry.update(meta=metadata(report.matrix, ruleset, lang), timeline=timeline(report.matrix, lang))
+    if report.matrix is not None:
+        entry.update(meta=metadata(report.matrix, lang), timeline=timeline(report.matrix, lang))
     return entry
 
 
@@ -96,9 +96,8 @@ def _pace(pace: str, lang: str) -> str:
     return messages.text(f"pace-{key}", lang) if messages.has(f"pace-{key}") else pace
 
 
-def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
+def metadata(matrix: Matrix, lang: str) -> list[tuple[str, str]]:
     p = matrix.programme
-    frameworks = ruleset.vocabularies.get("frameworks")
     practice = [c for c in matrix.columns if c.kind == "practice"]
     rows = [
         ("meta-institution", p["institution"]),
@@ -108,7 +107,7 @@ def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
         ("meta-pace", _pace(p["pace"], lang)),
         ("meta-semesters", str(p["semesters"])),
         ("meta-start", matrix.terms.get(1, str(p["start"]))),
-        ("meta-framework", frameworks.label(p["framework"], lang) if frameworks else p["framework"]),
+        ("meta-framework", matrix.framework),
         ("meta-professions", ", ".join(matrix.professions)),
         ("meta-courses", ", ".join(c.label for c in matrix.columns if c.kind == "course")),
         ("meta-practice", messages.text("meta-practice-total", lang, count=len(practice), duration=messages.text("weeks", lang, weeks=messages.number(sum(c.weeks for c in practice), lang)))),

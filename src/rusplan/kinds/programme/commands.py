@@ -103,10 +103,9 @@ def init(
 ) -> None:
     """Write a commented starter programme file: valid, deliberately unfinished, ready for `rusplan check`."""
     from ... import messages
-    from .starter import starter
 
     ruleset = _programme_rulesets(rules, lang.value)[0]
-    text = starter(ruleset, lang.value)
+    text = KIND.starter(ruleset, lang.value)
     _refuse_input_as_output(path if path != "-" else None, [], [ruleset], lang.value)
     with _opened(path, force, lang.value) as out:
         out(text)

@@ -77,6 +77,7 @@ class Matrix:
     terms: dict[int, str]  # semester number -> term label (YYYY-høst, YYYY-vår)
     study_paths: list[str]
     professions: list[str] = field(default_factory=list)  # labels, in the file's order
+    framework: str = ""  # the programme's framework, as its ruleset names it in the matrix's language
 
     @property
     def rows(self) -> list[Row]:
@@ -164,7 +165,9 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     # Every text from the file is `visible` here, once, for every matrix format and the HTML report.
     shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
     names = [name for name, _ in paths] if paths else [messages.text("path-count", lang, count=programme.choices.count)]
-    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, names, professions)
+    frameworks = ruleset.vocabularies.get("frameworks")
+    framework = frameworks.label(data["programme"]["framework"], lang) if frameworks else shown["framework"]
+    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, names, professions, visible(framework))
 
 
 def _without_paths(programme: Programme, place: dict, lang: str):
