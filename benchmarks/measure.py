@@ -46,12 +46,13 @@ def child_env() -> dict:
 ENV = child_env()
 
 
-def measure(argv: list[str], cwd: Path, ok_codes=(0, 1), capture: bool = False, timeout: float | None = None) -> dict:
-    """Run argv once as a fresh child: wall seconds, CPU seconds, max RSS in MB, exit code."""
+def measure(argv: list[str], cwd: Path, ok_codes=(0, 1), capture: bool = False, timeout: float | None = None,
+            env: dict | None = None) -> dict:
+    """Run argv once as a fresh child (in `env`, default ENV): wall seconds, CPU seconds, max RSS in MB, exit code."""
     with tempfile.TemporaryFile() as err:
         busy0, own0 = cpu_seconds()
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen(argv, cwd=cwd, env=env or ENV, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=err)
         killer = threading.Timer(timeout, proc.kill) if timeout else None
         if killer:

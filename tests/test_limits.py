@@ -139,13 +139,29 @@ def test_the_node_budget_counts_like_the_builder(items, refused):
     assert (error.value.line, error.value.column) == (1, 9 + 3 * (items - 1))  # the 100,001st node, the last "x"
 
 
-def test_the_study_path_limit_is_exactly_256(tmp_path, run_cli, repo_root):
-    """Eight binary choices (256 paths) are checked; the ninth (512) is refused, with both figures."""
-    lines = (repo_root / "tests" / "corpus" / "too-many-study-paths.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
-    ninth = next(i for i, line in enumerate(lines) if "choice: Valg 9" in line)
-    eight = tmp_path / "eight-choices.yaml"
-    eight.write_text("".join(lines[:ninth] + lines[ninth + 4 :]), encoding="utf-8")
-    checked = run_cli("check", eight, "--lang", "en", "--quiet")
-    assert checked.returncode == 1 and "could not be checked" not in checked.stdout, str(checked)
-    refused = run_cli("check", repo_root / "tests" / "corpus" / "too-many-study-paths.yaml", "--lang", "en")
-    assert refused.returncode == 2 and "the choices make 512 study paths, over the limit of 256" in refused.stdout, str(refused)
+def _first_choices(repo_root, tmp_path, count: int):
+    """tests/plans/nine-choices.yaml with only its first `count` choices (each of two options, 5 credits)."""
+    lines = (repo_root / "tests" / "plans" / "nine-choices.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if f"choice: Valg {count + 1}" in line)
+    last = next(i for i, line in enumerate(lines) if line.startswith("practice:"))
+    path = tmp_path / f"{count}-choices.yaml"
+    path.write_text("".join(lines[:first] + lines[last:]), encoding="utf-8")
+    return path
+
+
+def _credits_sum(run_cli, path) -> dict:
+    result = run_cli("check", path, "--lang", "en", "--format", "json", "--as-of", "2026-01-15")
+    assert result.returncode == 1, str(result)
+    return next(r for r in result.json()["files"][0]["results"] if r["rule"] == "credits-sum")
+
+
+def test_up_to_16_study_paths_each_is_built_and_beyond_one_is_named(tmp_path, run_cli, repo_root):
+    """Four binary choices (16 paths) are built: a finding on every path names none. With a fifth (32),
+    the rules are judged from the choices and one failing path is named; nine (512) likewise."""
+    four = _credits_sum(run_cli, _first_choices(repo_root, tmp_path, 4))
+    assert four["message"] == "the courses add up to 30 credits; the programme is 60" and four["study_path"] == ""
+    five = _credits_sum(run_cli, _first_choices(repo_root, tmp_path, 5))
+    assert five["message"] == "the courses add up to 35 credits; the programme is 60"
+    assert five["study_path"] == "V1A + V2A + V3A + V4A + V5A, one example of 32 study paths"
+    nine = _credits_sum(run_cli, repo_root / "tests" / "plans" / "nine-choices.yaml")
+    assert nine["study_path"].endswith(", one example of 512 study paths")

@@ -26,6 +26,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"rusplan {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="Print rusplan's version and exit."),
+) -> None:
+    # Options of rusplan itself, before the command (no docstring: the app's help stays).
+    pass
+
+
 rules_app = typer.Typer(help="List or validate rules.", invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 

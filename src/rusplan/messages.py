@@ -254,10 +254,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{where}: '{term}' er utenfor kalenderen rusplan kan regne med; alle semestrene må ligge i årene 1–9999",
         "en": "{where}: '{term}' is outside the calendar rusplan can compute with; every term must fall in the years 1–9999",
     },
-    "too-many-paths": {
-        "nb": "valgene gir {count} studieløp, over grensen på {limit}",
-        "en": "the choices make {count} study paths, over the limit of {limit}",
-    },
     "nearest": {"nb": "; nærmeste er {best}", "en": "; the nearest is {best}"},
     # --- figures converted for a rule (engine.py) --------------------------------
     "conversion": {
@@ -779,11 +775,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "one": {"nb": "{count} fil hoppet over: {reason}", "nn": "{count} fil hoppa over: {reason}", "en": "{count} file skipped: {reason}"},
     },
     "stdout": {"nb": "standard utdata", "nn": "standard utdata", "en": "standard output"},
-    "too-many-path-values": {
-        "nb": "valgene gir {count} studieløp som til sammen har {values} verdier å kontrollere, over grensen på {limit}; færre valg eller færre emner holder deg under den",
-        "nn": "vala gir {count} studieløp som til saman har {values} verdiar å kontrollere, over grensa på {limit}; færre val eller færre emne held deg under henne",
-        "en": "the choices make {count} study paths holding {values} values to check between them, over the limit of {limit}; fewer choices or fewer courses keep under it",
-    },
     # --- issue 13a: document kinds (rusplan.kinds) --------------------------------
     "rules-unknown-kind": {
         "nb": "regelfilen gjelder dokumenttypen '{kind}', som rusplan ikke kjenner{suggestion}; kjente typer: {known}",
@@ -805,6 +796,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "; her hører ingen nøkler hjemme",
         "nn": "; her høyrer ingen nøklar heime",
         "en": "; nothing belongs here",
+    },
+    # --- issue 16: study paths too many to build (core/paths.py) -------------------
+    "path-example": {
+        "nb": "{path}, ett eksempel av {count} studieløp",
+        "nn": "{path}, eitt døme av {count} studieløp",
+        "en": "{path}, one example of {count} study paths",
+    },
+    "path-count": {"nb": "{count} studieløp", "nn": "{count} studieløp", "en": "{count} study paths"},
+    "paths-not-reached": {
+        "nb": "ikke vurdert på alle studieløp: regelen holder på de første {checked} av {count}, men studieløp {path} og de etter det ble ikke kontrollert",
+        "nn": "ikkje vurdert på alle studieløp: regelen held på dei første {checked} av {count}, men studieløp {path} og dei etter det vart ikkje kontrollerte",
+        "en": "not judged on every study path: the rule holds on the first {checked} of {count}, but study path {path} and those after it were not checked",
     },
 }
 
@@ -937,7 +940,6 @@ _NYNORSK: dict = {
     "unknown-course": "{where}: emnet '{code}' finst ikkje i 'courses'{suggestion}",
     "duplicate-course": "{where}: emnekoden '{code}' er brukt før (linje {first_line})",
     "term-out-of-range": "{where}: '{term}' er utanfor kalenderen rusplan kan rekne med; alle semestera må liggje i åra 1–9999",
-    "too-many-paths": "vala gir {count} studieløp, over grensa på {limit}",
     "nearest": "; nærmast er {best}",
     "rules-invalid": "ugyldig regelfil: {detail}",
     "status-pass": "greidd",

@@ -153,8 +153,11 @@ class Context:
     roots: dict  # per-path overrides for `select`
     anchor: tuple  # where a finding about the whole selection points
     kind: Any = None  # the document kind (rusplan.kinds.Kind): its vocabulary maps
+    selections: Any = None  # selector.Selections of the document: `select` memoised
 
     def select(self, expr: str) -> list[Match]:
+        if self.selections is not None:
+            return self.selections(expr, self.roots)
         return select(expr, self.programme.data, self.roots)
 
     def vocabulary(self, name: str) -> Vocabulary:
@@ -237,6 +240,7 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
     "<": operator.lt,
 }
+compare_ops = _OPS
 OP = {"enum": list(_OPS), "description": "comparison, default =="}
 VALUE = {"type": ["number", "string", "boolean"], "x-compared": True, "description": "the expected value"}
 PATH = {"$ref": "#/$defs/path", "x-path": True}
@@ -387,14 +391,8 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     and says so, rather than that the requirement is unmet.  With `>=` or
     `>`, a sum that passes without them passes.
     """
-    name, op = options["field"], options.get("op", "==")
-    total, unjudged = exact(0), []
-    for m in matches:
-        ok = _where(ctx, m, options.get("where"))
-        if isinstance(ok, Finding):
-            unjudged.append(ok)
-        elif ok and isinstance(m.value, dict) and _is_number(m.value.get(name)):
-            total += exact(m.value[name])
+    op = options.get("op", "==")
+    total, unjudged = sum_parts(ctx, matches, options)
     expected = ctx.resolve(options)
     facts = {"actual": total, "expected": exact(expected)}
     passed = _is_number(expected) and _OPS[op](total, exact(expected))
@@ -403,6 +401,45 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     if not passed:
         return Outcome([Finding(ctx.anchor, {"actual": total, "expected": exact(expected), "op": op})], facts)
     return Outcome([], facts)
+
+
+def sum_parts(ctx: Context, matches: list[Match], options: dict) -> tuple[Any, list[Finding]]:
+    """The total of `field` over the matches `where` admits, and a Finding for each it cannot judge."""
+    name = options["field"]
+    total, unjudged = exact(0), []
+    for m in matches:
+        ok = _where(ctx, m, options.get("where"))
+        if isinstance(ok, Finding):
+            unjudged.append(ok)
+        elif ok and isinstance(m.value, dict) and _is_number(m.value.get(name)):
+            total += exact(m.value[name])
+    return total, unjudged
+
+
+def covered_ids(ctx: Context, matches: list[Match], options: dict) -> set:
+    """The ids of `vocabulary` the values name (through the document kind's map, if it has one)."""
+    vocab = ctx.vocabulary(options["vocabulary"])
+    named = {m.value for m in matches}
+    mapping = ctx.kind.vocabulary_maps.get(vocab.name) if ctx.kind is not None else None
+    if mapping is not None:
+        named = {found for v in named if (found := mapping(ctx.ruleset, v)) is not None}
+    return named
+
+
+def any_in_found(ctx: Context, matches: list[Match], options: dict) -> bool:
+    """Whether a value is an id of `vocabulary` that `where` admits (what `any-in` asks of a path)."""
+    allowed = set(ctx.vocabulary(options["vocabulary"]).select(options.get("where")))
+    return any(m.value in allowed for m in _flat(matches))
+
+
+def field_values(matches: list[Match], field: str | None) -> list[Match]:
+    """The matched objects' `field` (a rule's `field:`), MISSING where an object lacks it."""
+    if field is None:
+        return matches
+    return [
+        Match(m.value[field], m.path + (field,)) if isinstance(m.value, dict) and field in m.value else Match(MISSING, m.path)
+        for m in matches
+    ]
 
 
 @register(
@@ -425,10 +462,7 @@ def covers_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     an outcome id names its competence area, for `areas`).
     """
     vocab = ctx.vocabulary(options["vocabulary"])
-    named = {m.value for m in matches}
-    mapping = ctx.kind.vocabulary_maps.get(vocab.name) if ctx.kind is not None else None
-    if mapping is not None:
-        named = {found for v in named if (found := mapping(ctx.ruleset, v)) is not None}
+    named = covered_ids(ctx, matches, options)
     missing = [i for i in vocab.ids if i not in named]
     facts = {"covered": len(vocab.ids) - len(missing), "total": len(vocab.ids)}
     if not missing:

@@ -13,10 +13,11 @@ import datetime as dt
 from typing import Any
 
 from .. import kinds, messages
-from .checks import FUNCTIONS, MISSING, Context, Finding, registry
+from . import paths as composed
+from .checks import FUNCTIONS, Context, Finding, field_values, registry
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
-from .selector import Match, compile_path, select
+from .selector import Match, Selections, compile_path, select
 
 Model = Any  # a document kind's model: .doc, .data, .paths, .conversions (see rusplan.kinds)
 
@@ -24,9 +25,10 @@ Model = Any  # a document kind's model: .doc, .data, .paths, .conversions (see r
 def evaluate(programme: Model, ruleset: Ruleset, lang: str, as_of: dt.date, kind: kinds.Kind | None = None) -> list[RuleResult]:
     kind = kind or kinds.get(ruleset.kind)
     functions = registry(kind)
+    selections = Selections(programme.data)  # rules and study paths read the same values: each selected once
     results: list[RuleResult] = []
     for rule in ruleset.rules:
-        results.extend(evaluate_rule(rule, programme, ruleset, lang, as_of, kind, functions))
+        results.extend(evaluate_rule(rule, programme, ruleset, lang, as_of, kind, functions, selections))
     return results
 
 
@@ -50,7 +52,14 @@ def _out_of_scope(rule: Rule, programme: Model, ruleset: Ruleset) -> str | None:
 
 
 def evaluate_rule(
-    rule: Rule, programme: Model, ruleset: Ruleset, lang: str, as_of: dt.date, kind: kinds.Kind | None = None, functions: dict = FUNCTIONS
+    rule: Rule,
+    programme: Model,
+    ruleset: Ruleset,
+    lang: str,
+    as_of: dt.date,
+    kind: kinds.Kind | None = None,
+    functions: dict = FUNCTIONS,
+    selections: Selections | None = None,
 ) -> list[RuleResult]:
     outside = _out_of_scope(rule, programme, ruleset)
     if outside is not None:
@@ -59,19 +68,28 @@ def evaluate_rule(
         label = vocab.label(outside, lang) if vocab is not None else outside
         return [_result(rule, lang, "skip", messages.text("skip-framework", lang, framework=label), (0, 0))]
 
-    paths = programme.paths if rule.per_path else [None]
+    selections = selections or Selections(programme.data)
     anchor = (compile_path(rule.given[0])[0].key,)
+    choices = getattr(programme, "choices", None)
+    plan = None
+    if rule.per_path and not programme.paths and choices is not None:
+        # Too many study paths to build: the few that decide the rule (core/paths.py).
+        probe = Context(programme, ruleset, lang, as_of, {}, anchor, kind=kind, selections=selections)
+        plan = composed.plan(rule, programme, probe, selections, functions, (MAX_PATHS_IN_ORDER, MAX_VALUES_IN_ORDER))
+        runs = [(choices.path(picks), checks) for picks, checks in plan.runs.items()]
+    else:
+        runs = [(study_path, rule.checks) for study_path in (programme.paths if rule.per_path else [None])]
     # (finding's location, message) -> study paths it was found on, in order
     found: dict[tuple, list[str]] = {}
     details: dict[tuple, tuple[Finding, str, str]] = {}
     facts: dict = {}
     converted: dict = {}  # figures the rule read that were converted from hours
-    for study_path in paths:
+    for study_path, checks in runs:
         roots = study_path.roots if study_path else {}
-        ctx = Context(programme, ruleset, lang, as_of, roots, anchor, kind=kind)
+        ctx = Context(programme, ruleset, lang, as_of, roots, anchor, kind=kind, selections=selections)
         path_facts: dict = {}
-        for check in rule.checks:
-            matches = _matches(rule, check.field, programme, roots)
+        for check in checks:
+            matches = _matches(rule, check.field, selections, roots)
             converted.update(_conversions(programme, matches, check.options.get("field")))
             outcome = functions[check.function].run(ctx, matches, check.options)
             path_facts.update(outcome.facts)
@@ -87,6 +105,8 @@ def evaluate_rule(
         facts = facts or path_facts
 
     note = _conversion_note(converted, lang)
+    if not found and plan is not None and plan.unreached is not None:
+        return [_unreached(rule, lang, choices, plan, programme.doc.locate(anchor, key=True))]
     if not found:
         text = _fill(rule.pass_message, lang, {"section": rule.section, **facts}) + note if rule.pass_message else rule.text("title", lang)
         return [_result(rule, lang, "pass", text, programme.doc.locate(anchor, key=True))]
@@ -94,8 +114,10 @@ def evaluate_rule(
     for key, on_paths in found.items():
         finding, text, status = details[key]
         text += note
-        # A finding on every path is about the programme; on some, name them.
-        named = "" if len(on_paths) == len(paths) else ", ".join(on_paths)
+        if plan is not None:  # one of very many paths: named as an example
+            named = messages.text("path-example", lang, path=on_paths[0], count=messages.number(choices.count, lang))
+        else:  # a finding on every path is about the programme; on some, name them
+            named = "" if len(on_paths) == len(runs) else ", ".join(on_paths)
         status = status or ("fail" if rule.severity == "error" else "warn")
         # A finding about a whole list (practice, courses) points at its key.
         line, column = programme.doc.locate(finding.path, key=finding.path == anchor)
@@ -106,14 +128,27 @@ def evaluate_rule(
     return results
 
 
-def _matches(rule: Rule, field: str | None, programme: Model, roots: dict) -> list[Match]:
-    matches = [m for expr in rule.given for m in select(expr, programme.data, roots)]
-    if field is None:
-        return matches
-    return [
-        Match(m.value[field], m.path + (field,)) if isinstance(m.value, dict) and field in m.value else Match(MISSING, m.path)
-        for m in matches
-    ]
+def _matches(rule: Rule, field: str | None, selections: Selections, roots: dict) -> list[Match]:
+    return field_values([m for expr in rule.given for m in selections(expr, roots)], field)
+
+
+# A per-path rule whose function has no composed evaluation (core/paths.py) is run on the
+# paths in order, as many as enumerating would once build (256 paths, 300,000 values).
+MAX_PATHS_IN_ORDER = 256
+MAX_VALUES_IN_ORDER = 300_000
+
+
+def _unreached(rule: Rule, lang: str, choices, plan, position: tuple) -> RuleResult:
+    """No failure on the paths checked, but not every path was: the rule is not judged (an error rule) or warns."""
+    status = "unrecognised" if rule.severity == "error" else "warn"
+    text = messages.text(
+        "paths-not-reached",
+        lang,
+        checked=messages.number(plan.reached, lang),
+        count=messages.number(choices.count, lang),
+        path=choices.path(plan.unreached).name,
+    )
+    return _result(rule, lang, status, text, position)
 
 
 def _conversions(programme: Model, matches: list[Match], field: str | None) -> dict:

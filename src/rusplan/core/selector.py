@@ -17,7 +17,7 @@ from typing import Any, Iterable
 _STEP = re.compile(r"([^.\[\]]+)((?:\[\*\]|\[\?[^=\]]+=[^\]]*\])?)")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # some 1,700 per file: slotted and not frozen, so making one is a plain __init__
 class Match:
     value: Any
     path: tuple  # where the value stands in the document
@@ -66,6 +66,33 @@ def select(expr: str, root: Any, roots: dict[str, list[Match]] | None = None) ->
     for step in steps:
         current = _descend(current, step)
     return current
+
+
+class Selections:
+    """`select` over one document, memoised.
+
+    Rules and study paths ask for the same values again and again (some 48
+    selections per programme, 21 of them distinct): each is computed once per
+    document. A selection below a per-path root (`roots`) is kept per root
+    list, which the entry holds on to, so a list made and dropped can never
+    pass for another. The lists returned are shared: callers only read them.
+    """
+
+    __slots__ = ("root", "_found")
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self._found: dict[tuple, tuple] = {}
+
+    def __call__(self, expr: str, roots: dict[str, list[Match]] | None = None) -> list[Match]:
+        base = roots.get(compile_path(expr)[0].key) if roots else None
+        key = (expr, id(base))
+        hit = self._found.get(key)
+        if hit is not None and hit[0] is base:
+            return hit[1]
+        found = select(expr, self.root, roots)
+        self._found[key] = (base, found)
+        return found
 
 
 def _descend(matches: Iterable[Match], step: _Step) -> list[Match]:

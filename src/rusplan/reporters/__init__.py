@@ -1,7 +1,8 @@
 """Reporters turn FileReports into bytes; they never evaluate rules.
 
-Each format lives in its own module with one function
-``render(reports, ctx) -> str``; modules are imported only when their format
+Each format lives in its own module with ``render(reports, ctx) -> str`` (the
+whole report from a list) and ``stream(reports, ctx, out) -> briefs`` (the same
+bytes, written as the reports arrive); modules are imported only when their format
 is asked for, so `check` pays only for the format it prints.
 """
 
@@ -39,15 +40,11 @@ def render(fmt: str, reports: list, ctx: RenderContext) -> str:
 
 
 def write(fmt: str, reports: Iterable, ctx: RenderContext, out: Callable[[str], Any]) -> list:
-    """Write the report for `reports` through `out`; return per-file summaries.
+    """Write the report for `reports` through `out` as each file's report arrives; return per-file summaries.
 
-    Formats with a `stream` function write each file as it is checked (the
-    text report), so a batch of 10,000 files is never held in memory; the
-    others need the whole run and get a list.
+    No format holds the batch: a file's report is dropped once its part is
+    written (or spooled, where the document opens with totals: see spool.py),
+    so memory stays flat over 10,000 files. The bytes are those of `render`.
     """
     module = importlib.import_module(f"rusplan.reporters.{fmt}_report")
-    if hasattr(module, "stream"):
-        return module.stream(reports, ctx, out)
-    reports = list(reports)
-    out(module.render(reports, ctx))
-    return [r.brief() for r in reports]
+    return module.stream(reports, ctx, out)

@@ -23,18 +23,34 @@ def command(kind: str, path: str, line: int, column: int, title: str, message: s
     return f"::{kind} {','.join(props)}::{github_data(message)}"
 
 
+def file_lines(report: FileReport, lang: str):
+    for problem in report.errors:
+        yield command("error", report.path, problem.line, problem.column, f"rusplan {problem.code}", visible(problem_text(problem)))
+    for r in report.results:
+        kind = _COMMANDS.get(r.status)
+        if kind is None:
+            continue
+        title = f"rusplan {r.rule}" + (f" ({r.section})" if r.section else "")
+        text = visible(finding_text(r, lang)) + (f"\n«{visible(r.quote)}»" if r.quote else "")
+        yield command(kind, report.path, r.line, r.column, title, text)
+
+
+def _tail_lines(reports: list, ctx) -> list[str]:
+    return [safe_line(visible(summary_sentence(reports, ctx.lang))), *(safe_line(line) for line in skipped_lines(ctx.skipped, ctx.lang))]
+
+
 def render(reports: list[FileReport], ctx) -> str:
-    lines = []
+    lines = [line for report in reports for line in file_lines(report, ctx.lang)]
+    return "\n".join(lines + _tail_lines(reports, ctx)) + "\n"
+
+
+def stream(reports, ctx, out) -> list:
+    """Each file's commands as it arrives, then the summary."""
+    briefs: list = []
     for report in reports:
-        for problem in report.errors:
-            lines.append(command("error", report.path, problem.line, problem.column, f"rusplan {problem.code}", visible(problem_text(problem))))
-        for r in report.results:
-            kind = _COMMANDS.get(r.status)
-            if kind is None:
-                continue
-            title = f"rusplan {r.rule}" + (f" ({r.section})" if r.section else "")
-            text = visible(finding_text(r, ctx.lang)) + (f"\n«{visible(r.quote)}»" if r.quote else "")
-            lines.append(command(kind, report.path, r.line, r.column, title, text))
-    lines.append(safe_line(visible(summary_sentence(reports, ctx.lang))))
-    lines += [safe_line(line) for line in skipped_lines(ctx.skipped, ctx.lang)]
-    return "\n".join(lines) + "\n"
+        text = "".join(line + "\n" for line in file_lines(report, ctx.lang))
+        if text:
+            out(text)
+        briefs.append(report.brief())
+    out("".join(line + "\n" for line in _tail_lines(briefs, ctx)))
+    return briefs

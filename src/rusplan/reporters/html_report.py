@@ -17,33 +17,70 @@ from ..kinds.programme.matrix import Matrix
 from .matrix_render import NeedsJinja, environment
 from ..core.result import EXIT_INVALID, FileReport
 from .common import finding_text, problem_text, summary_sentence, verdict_text, where
+from .spool import MARK, Spool, split
 
 # Timeline geometry, in SVG user units.
 WIDTH, LABEL, LANE, TOP = 900, 96, 24, 36
 CHAR = 6.2  # average width of a character at the timeline's font size
 
 
+class _Page:
+    """The report page's template with the values every part of it reads."""
+
+    def __init__(self, ctx) -> None:
+        try:
+            env = environment()
+        except NeedsJinja:
+            sys.stderr.write(f"rusplan: {messages.text('needs-jinja', ctx.lang)}\n")
+            raise SystemExit(EXIT_INVALID) from None
+        lang = self.lang = ctx.lang
+        # Every regulation the run applied (a --rules folder may hold several kinds' rules).
+        regulation = ", ".join(r.regulation.get("title_en" if lang == "en" else "title", r.regulation["title"]) for r in ctx.rulesets)
+        self.template = env.get_template("report.html.j2")
+        self.values = dict(
+            lang=lang,
+            title=messages.text("report-title", lang),
+            intro=messages.text("report-intro", lang, regulation=regulation, as_of=ctx.as_of, version=__version__),
+            where=where,
+            finding_text=finding_text,
+            problem_text=problem_text,
+            verdict_text=verdict_text,
+            ruleset_status=[r.status(lang)["statement"] for r in ctx.rulesets],
+        )
+        self._module = None
+
+    def section(self, report: FileReport):
+        """One file's <section>, as the page prints it (Markup: already escaped)."""
+        if self._module is None:
+            self._module = self.template.make_module(dict(self.values, files=[], sections=[], summary=""))
+        return self._module.file_section(_file(report, self.lang))
+
+    def render(self, files: list, reports: list, sections) -> str:
+        """The page; `files` for the batch table (entries with a `report`: a FileReport or FileBrief)."""
+        return self.template.render(self.values, files=files, sections=sections, summary=summary_sentence(reports, self.lang))
+
+
 def render(reports: list[FileReport], ctx) -> str:
-    try:
-        env = environment()
-    except NeedsJinja:
-        sys.stderr.write(f"rusplan: {messages.text('needs-jinja', ctx.lang)}\n")
-        raise SystemExit(EXIT_INVALID) from None
-    lang = ctx.lang
-    # Every regulation the run applied (a --rules folder may hold several kinds' rules).
-    regulation = ", ".join(r.regulation.get("title_en" if lang == "en" else "title", r.regulation["title"]) for r in ctx.rulesets)
-    return env.get_template("report.html.j2").render(
-        lang=lang,
-        title=messages.text("report-title", lang),
-        intro=messages.text("report-intro", lang, regulation=regulation, as_of=ctx.as_of, version=__version__),
-        files=[_file(report, lang) for report in reports],
-        summary=summary_sentence(reports, lang),
-        where=where,
-        finding_text=finding_text,
-        problem_text=problem_text,
-        verdict_text=verdict_text,
-        ruleset_status=[r.status(lang)["statement"] for r in ctx.rulesets],
-    )
+    page = _Page(ctx)
+    return page.render([{"report": r} for r in reports], reports, [page.section(r) for r in reports])
+
+
+def stream(reports, ctx, out) -> list:
+    """Each file's section spooled as it arrives (its matrix and timeline then dropped); then the
+    page's head with the batch table, which needs every file's verdict, the sections, the footer."""
+    page = _Page(ctx)
+    from markupsafe import Markup  # Jinja2's; there now that _Page found Jinja2
+
+    briefs: list = []
+    with Spool() as spool:
+        for report in reports:
+            spool.write(page.section(report))
+            briefs.append(report.brief())
+        head, tail = split(page.render([{"report": b} for b in briefs], briefs, [Markup(MARK)]))
+        out(head)
+        spool.copy_to(out)
+        out(tail)
+    return briefs
 
 
 def _file(report: FileReport, lang: str) -> dict:

@@ -4,20 +4,46 @@ from __future__ import annotations
 
 from ..core.result import FileReport, summary
 from .escape import json_text, visible
+from .spool import MARK, indented, json_items
 
 SCHEMA_ID = "rusplan/report/v2"
 
 
-def document(reports: list[FileReport], ctx) -> dict:
+def _entry(report: FileReport) -> dict:
+    return dict(report.as_dict(), path=visible(report.path))
+
+
+def document(reports: list, ctx, files: list | None = None) -> dict:
+    """The whole report; `files` (the entries of `reports`, or the stream's mark) if given."""
     return {
         "schema": SCHEMA_ID,
         "lang": ctx.lang,
         "as_of": ctx.as_of,
         "rulesets": [ruleset.status(ctx.lang) for ruleset in ctx.rulesets],
-        "files": [dict(r.as_dict(), path=visible(r.path)) for r in reports],
+        "files": [_entry(r) for r in reports] if files is None else files,
         "summary": summary(reports),
     }
 
 
 def render(reports: list[FileReport], ctx) -> str:
     return json_text(document(reports, ctx), indent=2) + "\n"
+
+
+def stream(reports, ctx, out) -> list:
+    """Write the `files` array element by element as the reports arrive; the summary last."""
+    briefs: list = []
+    indent = ""
+    for report in reports:
+        if not briefs:  # the head needs no report, but an empty array is written differently
+            head, indent, _ = json_items(json_text(document([], ctx, files=[MARK]), indent=2))
+            out(head)
+        else:
+            out(",\n" + indent)
+        out(indented(json_text(_entry(report), indent=2), indent))
+        briefs.append(report.brief())
+    if not briefs:
+        out(render([], ctx))
+        return briefs
+    _, _, tail = json_items(json_text(document(briefs, ctx, files=[MARK]), indent=2))
+    out(tail + "\n")
+    return briefs

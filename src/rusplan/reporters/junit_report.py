@@ -19,6 +19,7 @@ from .. import messages
 from ..core.result import FileReport
 from .common import finding_text, problem_text, where
 from .escape import visible
+from .spool import MARK, Spool, split
 
 # Characters XML 1.0 cannot carry at all, even escaped; user text is already `visible`,
 # so only U+FFFE/U+FFFF can be left for this net to catch.
@@ -117,13 +118,52 @@ def _suite(parent: ET.Element, report: FileReport, lang: str, rulesets=()) -> di
     return counts
 
 
-def render(reports: list[FileReport], ctx) -> str:
+_TOTALS = ("tests", "failures", "errors", "skipped")
+
+
+def _root(totals: dict[str, int]) -> ET.Element:
     root = ET.Element("testsuites", {"name": "rusplan"})
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for report in reports:
-        for key, value in _suite(root, report, ctx.lang, ctx.rulesets).items():
-            totals[key] += value
-    for key, value in totals.items():
-        root.set(key, str(value))
+    for key in _TOTALS:
+        root.set(key, str(totals[key]))
+    return root
+
+
+def _text(root: ET.Element) -> str:
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def render(reports: list[FileReport], ctx) -> str:
+    holder = ET.Element("testsuites")
+    totals = dict.fromkeys(_TOTALS, 0)
+    for report in reports:
+        for key, value in _suite(holder, report, ctx.lang, ctx.rulesets).items():
+            totals[key] += value
+    root = _root(totals)
+    root.extend(holder)
+    return _text(root)
+
+
+def stream(reports, ctx, out) -> list:
+    """Each file's <testsuite> spooled as it arrives; then the totals, which open the document, and the suites."""
+    totals = dict.fromkeys(_TOTALS, 0)
+    briefs: list = []
+    with Spool() as spool:
+        for report in reports:
+            holder = ET.Element("testsuites")
+            for key, value in _suite(holder, report, ctx.lang, ctx.rulesets).items():
+                totals[key] += value
+            suite = holder[0]
+            ET.indent(suite, level=1)  # as deep as in the whole document
+            spool.write(("\n  " if briefs else "") + ET.tostring(suite, encoding="unicode"))
+            briefs.append(report.brief())
+        root = _root(totals)
+        if spool.empty:
+            out(_text(root))
+            return briefs
+        ET.SubElement(root, MARK)
+        head, tail = split(_text(root), f"<{MARK} />")
+        out(head)
+        spool.copy_to(out)
+        out(tail)
+    return briefs

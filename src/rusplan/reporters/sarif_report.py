@@ -17,6 +17,7 @@ from ..core.result import FileReport
 from ..core.waivers import WAIVER_RULE
 from .common import artifact_path, finding_text, problem_text
 from .escape import json_text, visible
+from .spool import MARK, Spool, indented, json_items
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://rusplan.example/"  # the project has no public home yet; same host as the schemas' $id
@@ -93,27 +94,36 @@ def _extra_descriptor(r) -> dict:
 
 def results(reports: list[FileReport], rules: list[dict], lang: str) -> list[dict]:
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    out = []
-    for report in reports:
-        for problem in report.errors:
-            out.append(_result(INPUT_ERROR, index[INPUT_ERROR], "error", visible(problem_text(problem)), _location(report.path, problem.line, problem.column)))
-        for r in report.results:
-            if r.status not in _REPORTED:
-                continue
-            if r.rule not in index:
-                index[r.rule] = len(rules)
-                rules.append(_extra_descriptor(r))
-            level = "warning" if r.status == "warn" or (r.status == "waived" and r.severity == "warning") else "error"
-            item = _result(r.rule, index[r.rule], level, visible(finding_text(r, lang)), _location(report.path, r.line, r.column))
-            if r.status == "waived":
-                item["suppressions"] = [{"kind": "external", "status": "accepted", "justification": visible(r.reason)}]
-            out.append(item)
-    return out
+    return [item for report in reports for item in file_results(report, rules, index, lang)]
+
+
+def file_results(report: FileReport, rules: list[dict], index: dict[str, int], lang: str):
+    """The results of one file; a rule not yet described is added to `rules` and `index`."""
+    for problem in report.errors:
+        yield _result(INPUT_ERROR, index[INPUT_ERROR], "error", visible(problem_text(problem)), _location(report.path, problem.line, problem.column))
+    for r in report.results:
+        if r.status not in _REPORTED:
+            continue
+        if r.rule not in index:
+            index[r.rule] = len(rules)
+            rules.append(_extra_descriptor(r))
+        level = "warning" if r.status == "warn" or (r.status == "waived" and r.severity == "warning") else "error"
+        item = _result(r.rule, index[r.rule], level, visible(finding_text(r, lang)), _location(report.path, r.line, r.column))
+        if r.status == "waived":
+            item["suppressions"] = [{"kind": "external", "status": "accepted", "justification": visible(r.reason)}]
+        yield item
+
+
+def _verdicts(reports) -> dict[str, str]:
+    return {visible(artifact_path(r.path)): r.verdict for r in reports}
 
 
 def document(reports: list[FileReport], ctx) -> dict:
     rules = descriptors(ctx)
-    found = results(reports, rules, ctx.lang)
+    return skeleton(rules, results(reports, rules, ctx.lang), _verdicts(reports), ctx)
+
+
+def skeleton(rules: list[dict], found: list, verdicts: dict[str, str], ctx) -> dict:
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -135,7 +145,7 @@ def document(reports: list[FileReport], ctx) -> dict:
                 "results": found,
                 # Each file's verdict, which results alone cannot tell: a § 22-only programme
                 # ("transition") or one rusplan could not fully judge ("unrecognised").
-                "properties": {"verdicts": {visible(artifact_path(r.path)): r.verdict for r in reports}},
+                "properties": {"verdicts": verdicts},
             }
         ],
     }
@@ -143,3 +153,36 @@ def document(reports: list[FileReport], ctx) -> dict:
 
 def render(reports: list[FileReport], ctx) -> str:
     return json_text(document(reports, ctx), indent=2) + "\n"
+
+
+def stream(reports, ctx, out) -> list:
+    """Results spooled as the reports arrive; then the rules (which a result may add to) and the results.
+
+    The closing `properties` (each file's verdict) come from the briefs the command keeps anyway.
+    """
+    rules = descriptors(ctx)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    briefs: list = []
+    with Spool() as spool:
+        indent = ""
+        for report in reports:
+            for item in file_results(report, rules, index, ctx.lang):
+                if spool.empty:
+                    indent = _results_indent(ctx)
+                else:
+                    spool.write(",\n" + indent)
+                spool.write(indented(json_text(item, indent=2), indent))
+            briefs.append(report.brief())
+        verdicts = _verdicts(briefs)
+        if spool.empty:
+            out(json_text(skeleton(rules, [], verdicts, ctx), indent=2) + "\n")
+            return briefs
+        head, _, tail = json_items(json_text(skeleton(rules, [MARK], verdicts, ctx), indent=2))
+        out(head)
+        spool.copy_to(out)
+        out(tail + "\n")
+    return briefs
+
+
+def _results_indent(ctx) -> str:
+    return json_items(json_text(skeleton([], [MARK], {}, ctx), indent=2))[1]

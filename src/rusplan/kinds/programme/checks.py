@@ -44,22 +44,15 @@ def precedes(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     reached); by default, in the semester it is first covered at all.  Only a
     strictly later semester is "after".
     """
-    from .model import semesters_of
-
     outcomes = ctx.ruleset.outcomes
     first_area: dict[str, tuple[int, tuple]] = {}
     first_outcome: dict[str, int] = {}
-    for m in matches:
-        semester = min(semesters_of(m.value), default=None)
-        if semester is None:
-            continue
-        refs = m.value.get("covers") or [r for o in m.value.get("outcomes", []) for r in o.get("covers", [])]
+    for semester, refs, m in _items(ctx, matches):
         for ref in refs:
-            if ref in outcomes:
-                area = str(outcomes[ref]["area"])
-                if area not in first_area or semester < first_area[area][0]:
-                    first_area[area] = (semester, m.path)
-                first_outcome[ref] = min(semester, first_outcome.get(ref, semester))
+            area = str(outcomes[ref]["area"])
+            if area not in first_area or semester < first_area[area][0]:
+                first_area[area] = (semester, m.path)
+            first_outcome[ref] = min(semester, first_outcome.get(ref, semester))
     complete = options.get("later_by", "first") == "complete"
 
     def reached(area: str) -> int | None:
@@ -122,6 +115,83 @@ def _framework_problems(wanted, site) -> list[str]:
             return [f"'{wanted}' is not an id of vocabulary '{vocab.name}' ({', '.join(vocab.ids)})"]
     return []
 
+
+
+def _items(ctx: Context, matches: list[Match]):
+    """(first semester, the outcomes of the rules it covers, match) of each course or period that has a semester."""
+    from .model import semesters_of
+
+    outcomes = ctx.ruleset.outcomes
+    for m in matches:
+        semester = min(semesters_of(m.value), default=None)
+        if semester is None:
+            continue
+        refs = m.value.get("covers") or [r for o in m.value.get("outcomes", []) for r in o.get("covers", [])]
+        yield semester, [ref for ref in refs if ref in outcomes], m
+
+
+MAX_STATES = 50_000  # (outcomes covered, area seen late) states a choice-by-choice search follows
+
+
+def precedes_paths(ctx: Context, segments, options: dict) -> list[tuple] | None:
+    """A study path on which `precedes` finds something, if there is one (core/paths.py), else [].
+
+    A path fails iff for an earlier area A, a later area L and a semester s, L is
+    reached by s (every outcome of L covered by then, or with `later_by: first` any)
+    while A is covered, but only after s. Choice by choice, among the options
+    that do not cover A by s, the search follows which outcomes of L are covered
+    by s and whether A is covered later. None if it would follow too many states.
+    """
+    outcomes = ctx.ruleset.outcomes
+    complete = options.get("later_by", "first") == "complete"
+    fixed = list(_items(ctx, segments.fixed))
+    choices = [[list(_items(ctx, ms)) for ms in option] for option in segments.options]
+    semesters = sorted({sem for items in [fixed] + [i for option in choices for i in option] for sem, _, _ in items})
+    for a in (str(x) for x in options["earlier"]):
+        for later in (str(x) for x in options["later"]):
+            wanted = frozenset(i for i, o in outcomes.items() if str(o["area"]) == later)
+            if not wanted:
+                continue
+            for s in semesters:
+                found = _search(fixed, choices, outcomes, a, wanted, s, complete)
+                if found is None:
+                    return None
+                if found is not False:
+                    return [found]
+    return []
+
+
+def _search(fixed, choices, outcomes, area: str, wanted: frozenset, s: int, complete: bool):
+    """Picks of a path where `area` is covered only after semester `s` and `wanted` is reached by then; False if none."""
+
+    def look(items):
+        early = frozenset(r for sem, refs, _ in items if sem <= s for r in refs)
+        late = any(sem > s and any(str(outcomes[r]["area"]) == area for r in refs) for sem, refs, _ in items)
+        blocked = any(str(outcomes[r]["area"]) == area for r in early)
+        return blocked, early & wanted, late
+
+    blocked, covered, late = look(fixed)
+    if blocked:
+        return False
+    states: dict[tuple, tuple] = {(covered, late): ()}
+    for option_items in choices:
+        nxt: dict[tuple, tuple] = {}
+        for j, items in enumerate(option_items):
+            blocked, covered, late = look(items)
+            if blocked:
+                continue
+            for (have, seen), picks in states.items():
+                nxt.setdefault((have | covered, seen or late), picks + (j,))
+        if len(nxt) > MAX_STATES:
+            return None
+        states = nxt
+    for (have, seen), picks in states.items():
+        if seen and (have == wanted if complete else bool(have)):
+            return picks
+    return False
+
+
+precedes.paths = precedes_paths  # type: ignore[attr-defined]  # composed over study paths (core/paths.py)
 
 @register(
     "timeline",

@@ -126,12 +126,18 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     # "covered nowhere" from "not on every path".
     place = {path: i for i, (_, path, _) in enumerate(entries)}
     paths = [(visible(p.name), [place[m.path] for m in p.courses + p.practice]) for p in programme.paths]
+    lacking = _without_paths(programme, place, lang) if not paths else None
 
     def row(outcome: dict) -> Row:
         ident = outcome["id"]
         cells = tuple(ident in c.covers for c in columns)
-        missing = tuple(name for name, taken in paths if not any(cells[i] for i in taken))
-        if len(missing) == len(paths):
+        if lacking is not None:  # too many paths to build: one path that lacks it, as an example
+            missing = lacking(cells)
+            if not any(cells):
+                return Row(ident, outcome["text"], cells, UNCOVERED)
+        else:
+            missing = tuple(name for name, taken in paths if not any(cells[i] for i in taken))
+        if lacking is None and len(missing) == len(paths):
             return Row(ident, outcome["text"], cells, UNCOVERED)
         practice_only = not any(on and c.kind == "course" for on, c in zip(cells, columns))
         return Row(ident, outcome["text"], cells, PARTIAL if missing else COVERED, missing, practice_only)
@@ -158,6 +164,34 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     ]
     # Every text from the file is `visible` here, once, for every matrix format and the HTML report.
     shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
+    names = [name for name, _ in paths] if paths else [messages.text("path-count", lang, count=programme.choices.count)]
     frameworks = ruleset.vocabularies.get("frameworks")
     framework = frameworks.label(data["programme"]["framework"], lang) if frameworks else shown["framework"]
-    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions, visible(framework))
+    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, names, professions, visible(framework))
+
+
+def _without_paths(programme: Programme, place: dict, lang: str):
+    """For study paths too many to build: `lacking(cells)` -> (the name of a path none of whose
+    columns is on, as an example,) or () when every path has one (core/paths.py reasons alike)."""
+    choices = programme.choices
+    fixed_codes = {m.value["code"] for _, m in choices.fixed}
+    fixed = [place[m.path] for _, m in choices.fixed]
+    fixed += [place[p.path] for p in choices.periods if p.value.get("course") is None or p.value["course"] in fixed_codes]
+    options = [
+        [[place[m.path]] + [place[p.path] for p in choices.periods if p.value.get("course") == m.value["code"]] for _, m in option]
+        for option in choices.options
+    ]
+
+    def lacking(cells: tuple) -> tuple:
+        if any(cells[i] for i in fixed):
+            return ()
+        picks = []
+        for option in options:
+            j = next((j for j, columns in enumerate(option) if not any(cells[i] for i in columns)), None)
+            if j is None:
+                return ()
+            picks.append(j)
+        name = visible(choices.path(tuple(picks)).name)
+        return (messages.text("path-example", lang, path=name, count=messages.number(choices.count, lang)),)
+
+    return lacking

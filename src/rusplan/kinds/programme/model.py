@@ -22,6 +22,7 @@ from typing import Any
 from ... import messages
 from ...io.loader import Document
 from ...core.checks import exact
+from ...core.paths import value_count
 from ...core.result import InconsistentDocument, Problem
 from ...core.ruleset import Ruleset
 from ...core.selector import Match, select
@@ -29,12 +30,15 @@ from ...core.similar import Suggester
 from ...core.similar import spelling_key as _key
 from ...schema.validate import place, where
 
-MAX_STUDY_PATHS = 256
-# Per-path rules read every study path's courses, so checking costs about
-# (values under the courses of a path) x (study paths).  With 256 paths of
-# 6,000 courses that was 49 s; this caps the sum over all paths of the values
-# under each path's courses (a value counted once per path it is on), which
-# bounds a whole check at about 1 s of rules (docs/robustness.md).
+# Up to this many study paths (four binary choices), each is built and every per-path rule
+# runs on each, so a finding names every path it is on; that costs up to ~2.5x one path.
+# Beyond it (or beyond MAX_PATH_VALUES), the paths are not built: per-path rules are
+# evaluated from the choices (core/paths.py), in time linear in the number of choices, and
+# a finding names one path it is on as an example (a list of 32 or more paths helps no one).
+MAX_STUDY_PATHS = 16
+# Enumerating costs about (values under the courses of a path) x (study paths): with 256
+# paths of 6,000 courses that was 49 s.  Past this sum over all paths of the values under each
+# path's courses (a value counted once per path it is on), the paths are not built either.
 MAX_PATH_VALUES = 300_000
 
 # Every place in the format where an outcome reference may stand.
@@ -140,6 +144,32 @@ class StudyPath:
 
 
 @dataclass
+class Choices:
+    """The study paths without building them: the fixed courses, each choice's options, the practice.
+
+    A path takes every fixed course and one option of each choice (`picks`: the
+    option's index per choice); a practice period linked to a course is on the
+    paths that take the course.
+    """
+
+    fixed: list[tuple[int, Match]]  # (place in `courses`, course)
+    options: list[list[tuple[int, Match]]]  # per choice, its options
+    periods: list[Match]
+    count: int  # how many study paths there are
+
+    def path(self, picks: tuple[int, ...]) -> StudyPath:
+        picked = [options[j] for options, j in zip(self.options, picks)]
+        ordered = sorted(self.fixed + picked, key=lambda pair: pair[0])
+        name = " + ".join(m.value["code"] for _, m in picked)
+        codes = {m.value["code"] for _, m in ordered}
+        practice = [p for p in self.periods if p.value.get("course") is None or p.value["course"] in codes]
+        return StudyPath(name, [m for _, m in ordered], practice)
+
+    def first(self) -> tuple[int, ...]:
+        return (0,) * len(self.options)
+
+
+@dataclass
 class Programme:
     doc: Document  # the file as loaded: its marks locate every finding; its data is never changed
     data: dict  # the normalised copy the rules read
@@ -147,8 +177,12 @@ class Programme:
     start: Term
     semesters: int
     conversions: dict = field(default_factory=dict)  # path of a figure -> (hours, hours per week) it was converted from
+    # The choices the paths are made of; `paths` is empty when they are too many to build.
+    choices: Choices | None = None
 
     def all_courses(self) -> list[Match]:
+        if self.choices is not None and not self.paths:
+            return [m for _, m in sorted(self.choices.fixed + [o for options in self.choices.options for o in options], key=lambda p: p[0])]
         seen: dict[tuple, Match] = {}
         for path in self.paths:
             for match in path.courses:
@@ -239,11 +273,12 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
             suggestion = messages.text("schema-suggestion", lang, best=close) if close else ""
             problem(("practice", index, "course"), "unknown-course", code=linked, suggestion=suggestion)
 
-    paths = _study_paths(data, problems, lang, doc.locate(("courses",)))
+    choices = _choices(data)
+    paths = _study_paths(choices)
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
         raise InconsistentProgramme(problems)
-    return Programme(doc, data, paths, start, semesters, conversions)  # type: ignore[arg-type]
+    return Programme(doc, data, paths, start, semesters, conversions, choices)  # type: ignore[arg-type]
 
 
 def _copy(value: Any) -> Any:
@@ -267,7 +302,7 @@ def _course_matches(data: dict):
             yield Match(item, ("courses", i))
 
 
-def _study_paths(data: dict, problems: list[Problem], lang: str, at: tuple[int, int]) -> list[StudyPath]:
+def _choices(data: dict) -> Choices:
     fixed: list[tuple[int, Match]] = []
     choices: list[list[tuple[int, Match]]] = []
     for i, item in enumerate(data["courses"]):
@@ -278,42 +313,21 @@ def _study_paths(data: dict, problems: list[Problem], lang: str, at: tuple[int, 
     count = 1
     for options in choices:
         count *= len(options)
-    if count > MAX_STUDY_PATHS:
-        problems.append(
-            Problem(messages.text("too-many-paths", lang, count=count, limit=MAX_STUDY_PATHS), *at, code="too-many-paths", where="courses")
-        )
+    periods = [Match(p, ("practice", i)) for i, p in enumerate(data.get("practice", []))]
+    return Choices(fixed, choices, periods, count)
+
+
+def _study_paths(choices: Choices) -> list[StudyPath]:
+    """Every study path, in the order of the choices' options; none if they are too many to build."""
+    if choices.count > MAX_STUDY_PATHS:
         return []
     # Every path holds each fixed course, and each option of a choice is on count / len(options) paths.
-    values = count * sum(_size(m.value) for _, m in fixed)
-    values += sum(count // len(options) * sum(_size(m.value) for _, m in options) for options in choices)
-    if values > MAX_PATH_VALUES:
-        problems.append(
-            Problem(
-                messages.text("too-many-path-values", lang, count=count, values=values, limit=MAX_PATH_VALUES),
-                *at,
-                code="too-many-path-values",
-                where="courses",
-            )
-        )
+    count = choices.count
+    values = count * sum(value_count(m.value) for _, m in choices.fixed)
+    values += sum(count // len(options) * sum(value_count(m.value) for _, m in options) for options in choices.options)
+    if values > MAX_PATH_VALUES and count > 1:  # one path is read once: the node limit bounds it
         return []
-    periods = [Match(p, ("practice", i)) for i, p in enumerate(data.get("practice", []))]
-    paths = []
-    for picked in itertools.product(*choices):
-        ordered = sorted(fixed + list(picked), key=lambda pair: pair[0])
-        name = " + ".join(m.value["code"] for _, m in picked)
-        codes = {m.value["code"] for _, m in ordered}
-        practice = [p for p in periods if p.value.get("course") is None or p.value["course"] in codes]
-        paths.append(StudyPath(name, [m for _, m in ordered], practice))
-    return paths
-
-
-def _size(value: Any) -> int:
-    """The values in `value`, itself included (a course: its code, name, outcomes, ...)."""
-    if isinstance(value, dict):
-        return 1 + sum(_size(v) for v in value.values())
-    if isinstance(value, list):
-        return 1 + sum(_size(v) for v in value)
-    return 1
+    return [choices.path(picks) for picks in itertools.product(*(range(len(options)) for options in choices.options))]
 
 
 def _whole(value: Any) -> Any:
