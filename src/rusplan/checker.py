@@ -42,9 +42,22 @@ def load_problem(err: loader.LoadError, lang: str) -> Problem:
 
 def read(path: str, options: Options) -> loader.Document | Problem:
     try:
+        if is_workbook(path):
+            from . import workbook  # imports openpyxl: only for a workbook
+
+            return workbook.load(path, max_bytes=options.max_bytes)
         return loader.load(path, max_bytes=options.max_bytes)
     except loader.LoadError as err:
-        return load_problem(err, options.lang)
+        problem = load_problem(err, options.lang)
+        if is_workbook(path):
+            from .workbook import settle
+
+            settle([problem])  # the problem names a sheet and a cell
+        return problem
+
+
+def is_workbook(path: str) -> bool:
+    return str(path).lower().endswith(".xlsx")
 
 
 def is_programme(doc: loader.Document) -> bool:
@@ -159,6 +172,10 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
         for result in report.results:
             if result.status == "warn":
                 result.status = "fail"
+    if is_workbook(doc.path):
+        from .workbook import settle
+
+        settle([*report.errors, *report.results])  # findings name a sheet and a cell
     return report
 
 

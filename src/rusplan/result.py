@@ -32,9 +32,10 @@ class Problem:
     code: str = "error"
     where: str = ""  # path in the document, e.g. courses[2].credits
     hint: str = ""
+    sheet: str = ""  # in a workbook: the sheet; line and column are then the cell's row and column
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return located(asdict(self))
 
 
 @dataclass
@@ -52,9 +53,20 @@ class RuleResult:
     column: int = 0
     study_path: str = ""
     reason: str = ""  # waiver reason
+    sheet: str = ""  # in a workbook: the sheet; line and column are then the cell's row and column
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return located(asdict(self))
+
+
+def located(item: dict) -> dict:
+    """A finding as JSON: `sheet` and `cell` ("Emner!C4") only for a workbook, so YAML reports stay as they were."""
+    sheet = item.pop("sheet")
+    if sheet:
+        from .workbook import cell_name
+
+        item["sheet"], item["cell"] = sheet, cell_name(sheet, item["line"], item["column"])
+    return item
 
 
 @dataclass
