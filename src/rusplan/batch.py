@@ -20,7 +20,7 @@ from typing import Any, Iterator
 
 from .result import FileReport, Problem
 
-PATTERNS = ("*.yaml", "*.yml")
+PATTERNS = ("*.yaml", "*.yml", "*.xlsx")  # workbooks too (issue 15)
 
 
 @dataclass(slots=True)
@@ -77,7 +77,7 @@ def _walk(root: str, include: list[str], exclude: list[str]) -> Iterator[Target]
             shown = name.lower() if fold else name
             if not any(fnmatch.fnmatch(shown, p) or fnmatch.fnmatch(rel, p) for p in include):
                 continue
-            if _excluded(rel, exclude):
+            if _excluded(rel, exclude) or name.startswith("~$"):  # ~$plan.xlsx: Excel's lock file of an open workbook
                 continue
             yield _classify(path, real_root)
     for exc in unreadable:
@@ -126,6 +126,8 @@ def check_target(target: Target) -> FileReport | Skipped:
         return report
     doc = read(target.path, options)
     if isinstance(doc, Problem):
+        if not target.explicit and doc.code == "wb-missing-sheet":  # a workbook that is not a study plan
+            return Skipped(target.path, doc.message)
         report.errors.append(doc)
         return report
     if not target.explicit and not is_programme(doc) and near_miss(doc) is None:

@@ -437,18 +437,30 @@ def matrix(
         out(text)
 
 
+class InitFormat(str, Enum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
 @app.command()
 def init(
     path: str = typer.Argument("programme.yaml", metavar="[FILE]", help="Where to write it ('-' for standard output)."),
     lang: Lang = typer.Option(Lang.nb, "--lang", help="Language of the comments and sample values."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Another rules file or folder of rules files."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+    fmt: Optional[InitFormat] = typer.Option(None, "--format", "-f", help="yaml, or xlsx: a workbook to fill in Excel (default: from FILE's suffix)."),
 ) -> None:
-    """Write a commented starter programme file: valid, deliberately unfinished, ready for `rusplan check`."""
+    """Write a commented starter programme file (or workbook): deliberately unfinished, ready for `rusplan check`."""
     from . import messages
     from .starter import starter
 
     ruleset = _rulesets(rules, lang.value)[0]
+    if fmt == InitFormat.xlsx or (fmt is None and path.lower().endswith(".xlsx")):
+        _write_workbook(None, ruleset, lang.value, path, force)
+        from .reporters.escape import visible
+
+        sys.stdout.write(visible(messages.text("init-written", lang.value, path=path)) + "\n")
+        return
     text = starter(ruleset, lang.value)
     _refuse_input_as_output(path if path != "-" else None, [], [ruleset], lang.value)
     with _opened(path, force, lang.value) as out:
@@ -457,6 +469,72 @@ def init(
         from .reporters.escape import visible
 
         sys.stdout.write(visible(messages.text("init-written", lang.value, path=path)) + "\n")
+
+
+def _write_workbook(data, ruleset, lang: str, path: str, force: bool) -> None:
+    """Save a workbook at `path` like --output: never over a file without --force, never half-written."""
+    import tempfile
+
+    from .workbook import ConvertError, build
+
+    if path == "-":
+        fail("convert-same-kind", lang, kind="-")
+    if os.path.exists(path) and not force:
+        fail("cli-output-exists", lang, path=path)
+    try:
+        book = build(data, ruleset, lang)
+    except ConvertError as err:
+        fail(err.key, lang, **err.params)
+    final = os.path.realpath(path)
+    folder, name = os.path.split(final)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        fail("cli-cannot-write", lang, path=path, reason=exc.strerror)
+    try:
+        with open(fd, "wb") as handle:
+            book.save(handle)
+        _keep_mode(final, temp)
+        os.replace(temp, final)
+    except OSError as exc:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        fail("cli-cannot-write", lang, path=path, reason=exc.strerror)
+
+
+@app.command()
+def convert(
+    source: str = typer.Argument(..., metavar="FROM", help="A programme file (.yaml) or workbook (.xlsx)."),
+    target: str = typer.Argument(..., metavar="TO", help="The workbook (.xlsx) or programme file (.yaml) to write."),
+    lang: Lang = typer.Option(Lang.nb, "--lang", help="Language of the workbook's sheets, headings and instructions."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Another rules file or folder of rules files."),
+    force: bool = typer.Option(False, "--force", help="Overwrite TO if it exists."),
+    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse files larger than this."),
+) -> None:
+    """Convert between a programme file (YAML) and the coordinator's workbook (xlsx), both ways, without loss."""
+    from . import messages
+    from .checker import Options, is_workbook, read
+    from .reporters.common import problem_text, where
+    from .reporters.escape import visible
+
+    if is_workbook(source) == is_workbook(target):
+        fail("convert-same-kind", lang.value, kind="xlsx" if is_workbook(source) else "YAML")
+    ruleset = _rulesets(rules, lang.value)[0]
+    _refuse_input_as_output(target, [source], [ruleset], lang.value)
+    doc = read(source, Options(lang=lang.value, max_bytes=max_bytes))
+    if not hasattr(doc, "data"):
+        sys.stderr.write(f"{visible(where(source, doc.line, doc.column, doc.sheet))}: {visible(problem_text(doc))}\n")
+        raise typer.Exit(EXIT_INVALID)
+    if is_workbook(target):
+        _write_workbook(doc.data, ruleset, lang.value, target, force)
+    else:
+        from .workbook import to_yaml
+
+        with _opened(target, force, lang.value) as out:
+            out(to_yaml(doc.data))
+    sys.stdout.write(visible(messages.text("convert-written", lang.value, path=target)) + "\n")
 
 
 class Stop(BaseException):

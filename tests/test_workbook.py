@@ -1,0 +1,261 @@
+"""The coordinator's workbook (issue 15): `init --format xlsx`, `check plan.xlsx`, `convert` both ways.
+
+The starter workbook is filled in here the way a coordinator fills it, by the
+labels and headings on its sheets (not by rusplan's own writer), so these tests
+pin the layout people see as well as the reading.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from rusplan import loader
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+AS_OF = "2026-01-15"
+
+
+@pytest.fixture(scope="module")
+def cli(rusplan_env):
+    from typer.testing import CliRunner
+
+    from rusplan.cli import app
+
+    def run(*args):
+        result = CliRunner().invoke(app, [*args], env={"RUSPLAN_CACHE_DIR": rusplan_env["RUSPLAN_CACHE_DIR"]})
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+def judged(cli, path) -> tuple[int, dict]:
+    """Exit code and the JSON report without what differs by file: path, line, column, sheet, cell."""
+    code, out, _ = cli("check", str(path), "--as-of", AS_OF, "--format", "json")
+    report = json.loads(out)
+    for f in report["files"]:
+        f.pop("path")
+        for item in f["results"] + f["errors"]:
+            for key in ("line", "column", "sheet", "cell"):
+                item.pop(key, None)
+    return code, report
+
+
+def rows_by_label(ws) -> dict[str, int]:
+    return {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value}
+
+
+def columns_by_heading(ws) -> dict[str, int]:
+    return {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value}
+
+
+def fill(path: Path, data: dict) -> None:
+    """Type `data` into the starter workbook at `path` as a coordinator would, by the nb labels."""
+    book = openpyxl.load_workbook(path)
+    programme, admission = book["Program"], book["Opptak"]
+    p, a = data["programme"], data["admission"]
+    rows = rows_by_label(programme)
+    for heading, key in (
+        ("Institusjon", "institution"), ("Programkode", "code"), ("Programnavn", "name"), ("Studiepoeng", "credits"),
+        ("Studieform (deltid/heltid)", "pace"), ("Antall semestre", "semesters"), ("Oppstart (ÅÅÅÅ-høst/vår)", "start"),
+        ("Rammeverk", "framework"), ("Merknader om programmet", "notes"),
+    ):
+        programme.cell(rows[heading], 2, p.get(key))
+    rows = rows_by_label(admission)
+    admission.cell(rows["Krav om utdanning (år)"], 2, a["degree_years"])
+    for i, profession in enumerate(a["professions"]):
+        admission.cell(rows["Profesjoner som gir opptak"], 2 + i, profession)
+    other = a["other_education"]
+    admission.cell(rows["Annen utdanning: individuell vurdering (ja/nei)"], 2, "ja" if other["individual_assessment"] else "nei")
+    admission.cell(rows["Annen utdanning: minst år"], 2, other["min_years"])
+    for i, field in enumerate(other["fields"]):
+        admission.cell(rows["Annen utdanning: fagfelt"], 2 + i, field)
+    admission.cell(rows["Annen utdanning: yrkeserfaring (år)"], 2, other["work_experience_years"])
+    admission.cell(rows["Annen utdanning: kriterier og merknader"], 2, other["notes"])
+    for i, extra in enumerate(a["additional_requirements"]):
+        admission.cell(rows["Andre opptakskrav"], 2 + i, extra)
+
+    courses, matrix = book["Emner"], book["Læringsutbytte"]
+    heads = columns_by_heading(courses)
+    ids = {matrix.cell(r, 1).value: r for r in range(2, matrix.max_row + 1)}
+    free = [c for c in range(1, matrix.max_column + 2) if c > 3 and not matrix.cell(1, c).value]
+    listed = []
+    for entry in data["courses"]:
+        for option in entry.get("options", [entry]):
+            listed.append((option, entry if "choice" in entry else None))
+    for row, (course, choice) in enumerate(listed, start=2):
+        courses.cell(row, heads["Emnekode"], course["code"])
+        courses.cell(row, heads["Emnenavn"], course["name"])
+        courses.cell(row, heads["Studiepoeng"], course["credits"])
+        semester = course["semester"]
+        courses.cell(row, heads["Semester"], ", ".join(map(str, semester)) if isinstance(semester, list) else semester)
+        courses.cell(row, heads["Læringsformer"], ", ".join(course["learning_forms"]))
+        courses.cell(row, heads["Merknader"], course.get("notes"))
+        if choice:
+            courses.cell(row, heads["Alternativ i valget"], choice["choice"])
+            if course is choice["options"][0]:
+                courses.cell(row, heads["Merknader om valget"], choice.get("notes"))
+        column = free.pop(0) if free else matrix.max_column + 1
+        matrix.cell(1, column, course["code"])
+        for outcome in course["outcomes"]:
+            for ref in outcome["covers"]:
+                matrix.cell(ids[ref], column, outcome["text"])
+    practice = book["Praksis"]
+    heads = columns_by_heading(practice)
+    for row, period in enumerate(data["practice"], start=2):
+        for heading, key in (("Praksisperiode", "name"), ("Emne", "course"), ("Praksisform", "kind"), ("Uker", "weeks"),
+                             ("Semester", "semester"), ("Praksistilbyder", "provider"), ("Merknader", "notes")):
+            practice.cell(row, heads[heading], period.get(key))
+        practice.cell(row, heads["Praksisfelt"], ", ".join(period["fields"]))
+        practice.cell(row, heads["Dekker læringsutbytte"], ", ".join(period["covers"]))
+    agreements = book["Avtaler"]
+    heads = columns_by_heading(agreements)
+    for row, agreement in enumerate(data["agreements"], start=2):
+        agreements.cell(row, heads["Praksistilbyder"], agreement["provider"])
+        agreements.cell(row, heads["Avtalen regulerer"], ", ".join(agreement["regulates"]))
+        agreements.cell(row, heads["Merknader"], agreement.get("notes"))
+    book.save(path)
+
+
+@pytest.fixture(scope="module")
+def filled(cli, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("wb") / "plan.xlsx"
+    code, out, err = cli("init", "--format", "xlsx", str(path))
+    assert code == 0, out + err
+    fill(path, loader.load(str(ROOT / "examples/compliant.yaml")).data)
+    return path
+
+
+def test_the_starter_workbook_filled_with_compliant_yaml_gives_the_same_verdict_and_rule_results(cli, filled):
+    yaml_code, yaml_report = judged(cli, ROOT / "examples/compliant.yaml")
+    code, report = judged(cli, filled)
+    assert (code, yaml_code) == (0, 0)
+    assert report["files"][0]["verdict"] == "pass"
+    assert report == yaml_report
+    assert len(report["files"][0]["results"]) == 16
+
+
+def test_the_starter_workbook_holds_the_regulations_outcomes_and_drop_downs(cli, tmp_path):
+    from rusplan.ruleset import load_rulesets
+
+    ruleset = load_rulesets(None, "nb")[0]
+    path = tmp_path / "ny.xlsx"
+    assert cli("init", "--lang", "nn", str(path))[0] == 0
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[:7] == ["Rettleiing", "Program", "Opptak", "Emne", "Læringsutbyte", "Praksis", "Avtalar"]
+    matrix = book["Læringsutbyte"]
+    ids = [matrix.cell(r, 1).value for r in range(2, matrix.max_row + 1)]
+    assert ids == list(ruleset.outcomes) and len(ids) == 49
+    assert matrix.cell(2 + ids.index("16c"), 3).value.endswith(ruleset.outcomes["16c"]["text"])
+    lists = [dv.formula1 for ws in book.worksheets for dv in ws.data_validations.dataValidation if dv.formula1]
+    lists_sheet = book["Lister"]
+    kinds = [c.value for c in next(col for col in lists_sheet.iter_cols() if col[0].value == "practice_kinds")[1:] if c.value]
+    assert "praksisplass" in kinds and len(kinds) == len(ruleset.vocabularies["practice_kinds"].ids)
+    assert len(lists) >= 4
+    # Unfilled, it cannot be checked, and says where to write.
+    code, out, _ = cli("check", str(path), "--lang", "nn")
+    assert code == 2 and f"{path}:Opptak!" in out
+
+
+def broken(tmp_path: Path, filled: Path, sheet: str, cell: str, value) -> Path:
+    book = openpyxl.load_workbook(filled)
+    book[sheet][cell] = value
+    path = tmp_path / f"broken-{sheet}-{cell}.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "sheet, cell, value, rule, fragment",
+    [
+        # A sum over every period points at the sheet, as YAML points at `practice:`.
+        ("Praksis", "D2", 2, "practice-weeks", "praksis utgjør 3 uker"),
+        ("Praksis", "C3", "studiebesøk", "practice-kind", "studiebesøk"),
+        ("Praksis", "I2", "Kinn kommune", "practice-agreements", "Kinn kommune"),
+        ("Program", "B5", 50, "credits-total", "50"),
+        ("Opptak", "B3", "nei", "admission-other", ""),
+        ("Læringsutbytte", "D8", "PHR1001 gir også 4g og 4h", None, None),
+    ],
+)
+def test_a_finding_on_a_broken_copy_points_at_the_cell(cli, filled, tmp_path, sheet, cell, value, rule, fragment):
+    if rule is None:  # a text moved to the row of an outcome that is not in the regulation
+        book = openpyxl.load_workbook(filled)
+        matrix = book["Læringsutbytte"]
+        row = matrix.max_row + 1
+        matrix.cell(row, 1, "4h")
+        matrix.cell(row, 4, "Kandidaten kan bidra til gode hverdagsliv.")
+        path = tmp_path / "ref.xlsx"
+        book.save(path)
+        sheet, cell, rule, fragment = "Læringsutbytte", f"D{row}", "outcome-references", "'4h' er ikke et læringsutbytte"
+    else:
+        path = broken(tmp_path, filled, sheet, cell, value)
+    if rule == "practice-weeks":
+        cell = "A1"
+    code, out, _ = cli("check", str(path), "--as-of", AS_OF, "--no-color")
+    assert code == 1, out
+    failed = [line for line in out.splitlines() if "✗" in line and f" {rule} " in line]
+    assert len(failed) == 1, out
+    assert f"{path}:{sheet}!{cell}: " in failed[0] and fragment in failed[0], out
+    report = json.loads(cli("check", str(path), "--as-of", AS_OF, "--format", "json")[1])
+    found = [r for r in report["files"][0]["results"] if r["status"] == "fail" and r["rule"] == rule]
+    assert (found[0]["sheet"], found[0]["cell"]) == (sheet, f"{sheet}!{cell}")
+    sarif = json.loads(cli("check", str(path), "--as-of", AS_OF, "--format", "sarif")[1])
+    location = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == rule)["locations"][0]
+    assert location["logicalLocations"][0]["fullyQualifiedName"] == f"{sheet}!{cell}"
+    assert "region" not in location["physicalLocation"]
+    github = cli("check", str(path), "--as-of", AS_OF, "--format", "github")[1]
+    assert f"::{sheet}!{cell}: " in github and "line=" not in github.split("\n")[0]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_convert_to_a_workbook_and_back_checks_byte_identically(cli, tmp_path, example):
+    book, back = tmp_path / "x.xlsx", tmp_path / "y.yaml"
+    assert cli("convert", str(example), str(book))[0] == 0
+    assert cli("convert", str(book), str(back))[0] == 0
+    assert judged(cli, back) == judged(cli, example) == judged(cli, book)
+    original, again = loader.load(str(example)).data, loader.load(str(back)).data
+
+    def by_text(data):  # the matrix keeps a course's outcomes in the regulation's order (docs/workbook.md)
+        for entry in data["courses"]:
+            for course in entry.get("options", [entry]):
+                course["outcomes"].sort(key=lambda o: o["text"])
+        return data
+
+    assert by_text(again) == by_text(original)
+
+
+def test_convert_refuses_what_the_workbook_cannot_hold(cli, tmp_path):
+    text = (ROOT / "examples/compliant.yaml").read_text(encoding="utf-8")
+    text = text.replace('covers: ["4a"]', 'covers: ["4a"]\n        notes: fra fagplanen', 1)
+    source = tmp_path / "notes.yaml"
+    source.write_text(text, encoding="utf-8")
+    code, _, err = cli("convert", str(source), str(tmp_path / "notes.xlsx"))
+    assert code == 2 and "PHR1001" in err and "merknader" in err
+    assert not (tmp_path / "notes.xlsx").exists()
+
+
+def test_a_folder_mixing_yaml_and_workbooks_is_one_batch(cli, filled, tmp_path):
+    import shutil
+
+    shutil.copy(filled, tmp_path / "b-plan.xlsx")
+    shutil.copy(ROOT / "examples/fail-practice-weeks.yaml", tmp_path / "a-plan.yaml")
+    other = openpyxl.Workbook()
+    other.active["A1"] = "budsjett"
+    other.save(tmp_path / "c-budsjett.xlsx")
+    (tmp_path / "~$b-plan.xlsx").write_bytes(b"lock")
+    code, out, _ = cli("check", str(tmp_path), "--as-of", AS_OF, "--format", "json")
+    report = json.loads(out)
+    assert code == 1
+    assert [(Path(f["path"]).name, f["verdict"]) for f in report["files"]] == [("a-plan.yaml", "fail"), ("b-plan.xlsx", "pass")]
+
+
+def test_a_workbook_report_in_every_format_names_the_cell(cli, filled, tmp_path):
+    path = broken(tmp_path, filled, "Praksis", "C3", "studiebesøk")
+    for fmt in ("text", "markdown", "junit", "html"):
+        out = cli("check", str(path), "--as-of", AS_OF, "--format", fmt)[1]
+        assert "Praksis!C3" in out, fmt
