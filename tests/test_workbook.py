@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from rusplan import loader
+from rusplan.io import loader
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -141,7 +141,7 @@ def test_the_starter_workbook_filled_with_compliant_yaml_gives_the_same_verdict_
 
 
 def test_the_starter_workbook_holds_the_regulations_outcomes_and_drop_downs(cli, tmp_path):
-    from rusplan.ruleset import load_rulesets
+    from rusplan.core.ruleset import load_rulesets
 
     ruleset = load_rulesets(None, "nb")[0]
     path = tmp_path / "ny.xlsx"

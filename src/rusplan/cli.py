@@ -475,7 +475,8 @@ def _write_workbook(data, ruleset, lang: str, path: str, force: bool) -> None:
     """Save a workbook at `path` like --output: never over a file without --force, never half-written."""
     import tempfile
 
-    from .workbook import ConvertError, build
+    from .io.workbook import ConvertError
+    from .io.workbook_writer import build
 
     if path == "-":
         fail("convert-same-kind", lang, kind="-")
@@ -515,7 +516,7 @@ def convert(
 ) -> None:
     """Convert between a programme file (YAML) and the coordinator's workbook (xlsx), both ways, without loss."""
     from . import messages
-    from .checker import Options, is_workbook, read
+    from .core.pipeline import Options, is_workbook, read
     from .reporters.common import problem_text, where
     from .reporters.escape import visible
 
@@ -530,7 +531,7 @@ def convert(
     if is_workbook(target):
         _write_workbook(doc.data, ruleset, lang.value, target, force)
     else:
-        from .workbook import to_yaml
+        from .io.workbook import to_yaml
 
         with _opened(target, force, lang.value) as out:
             out(to_yaml(doc.data))

@@ -44,14 +44,14 @@ def load_problem(err: loader.LoadError, lang: str) -> Problem:
 def read(path: str, options: Options) -> loader.Document | Problem:
     try:
         if is_workbook(path):
-            from . import workbook  # imports openpyxl: only for a workbook
+            from ..io import workbook  # imports openpyxl: only for a workbook
 
             return workbook.load(path, max_bytes=options.max_bytes)
         return loader.load(path, max_bytes=options.max_bytes)
     except loader.LoadError as err:
         problem = load_problem(err, options.lang)
         if is_workbook(path):
-            from .workbook import settle
+            from ..io.workbook import settle
 
             settle([problem])  # the problem names a sheet and a cell
         return problem
@@ -174,7 +174,7 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
             if result.status == "warn":
                 result.status = "fail"
     if is_workbook(doc.path):
-        from .workbook import settle
+        from ..io.workbook import settle
 
         settle([*report.errors, *report.results])  # findings name a sheet and a cell
     return report

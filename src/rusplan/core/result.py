@@ -63,7 +63,7 @@ def located(item: dict) -> dict:
     """A finding as JSON: `sheet` and `cell` ("Emner!C4") only for a workbook, so YAML reports stay as they were."""
     sheet = item.pop("sheet")
     if sheet:
-        from .workbook import cell_name
+        from ..io.workbook import cell_name
 
         item["sheet"], item["cell"] = sheet, cell_name(sheet, item["line"], item["column"])
     return item

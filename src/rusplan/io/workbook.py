@@ -9,8 +9,8 @@ working; `settle` moves the sheet into the `sheet` field of each Problem and
 RuleResult at the end of a check, and `reporters.common.where` writes it as
 `plan.xlsx:Emner!C4`.
 
-`write` builds a workbook from programme data (`rusplan convert`, `init
---format xlsx`); `to_yaml` writes data back as YAML the strict loader reads
+workbook_writer.py builds a workbook from programme data (`rusplan convert`,
+`init --format xlsx`); `to_yaml` writes data back as YAML the strict loader reads
 to the same data.  The layout (sheets, rows, columns) is `LAYOUT` below; the
 words on it are messages.py's `wb-*` entries in nb, nn and en, and a
 workbook in any of the three languages reads the same.
@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import messages
+from .. import messages
 from .loader import DEFAULT_MAX_BYTES, Document, LoadError
 
 FORMAT = "rusplan/v1"
@@ -635,18 +635,6 @@ class ConvertError(Exception):
     def __init__(self, key: str, **params) -> None:
         super().__init__(key)
         self.key, self.params = key, params
-
-
-def write(data: dict | None, ruleset, lang: str, target: str) -> None:
-    """Write `data` (or, for None, an empty starter) as a workbook at `target`."""
-    book = build(data, ruleset, lang)
-    book.save(target)
-
-
-def build(data: dict | None, ruleset, lang: str):
-    from .workbook_writer import Builder
-
-    return Builder(data, ruleset, lang).book
 
 
 def course_list(data: dict) -> list[tuple[dict, dict | None]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import messages
+from .. import messages
 from .workbook import (
     ADMISSION,
     AGREEMENTS,
@@ -42,6 +42,11 @@ DROPDOWNS = {
 }
 # Fields whose cell lists several values from a vocabulary: the prompt names them.
 LISTED = {("learning_forms",): "learning_forms", ("fields",): "practice_fields", ("regulates",): "agreement_topics"}
+
+
+def build(data: dict | None, ruleset, lang: str):
+    """`data` (or, for None, an empty starter) as an openpyxl Workbook; ConvertError for what it cannot hold."""
+    return Builder(data, ruleset, lang).book
 
 
 def _get(data: Any, path: tuple):
