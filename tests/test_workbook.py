@@ -259,3 +259,50 @@ def test_a_workbook_report_in_every_format_names_the_cell(cli, filled, tmp_path)
     for fmt in ("text", "markdown", "junit", "html"):
         out = cli("check", str(path), "--as-of", AS_OF, "--format", fmt)[1]
         assert "Praksis!C3" in out, fmt
+
+
+def test_convert_writes_the_same_bytes_for_the_same_plan(cli, tmp_path):
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert cli("convert", str(ROOT / "examples/compliant.yaml"), str(first))[0] == 0
+    assert cli("convert", str(ROOT / "examples/compliant.yaml"), str(second))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+    # And never over an existing file without --force.
+    code, _, err = cli("convert", str(ROOT / "examples/compliant.yaml"), str(first))
+    assert code == 2 and "finnes" in err
+
+
+def test_more_filled_cells_than_the_limit_are_refused_at_the_cell_past_it(cli, filled, tmp_path, monkeypatch):
+    from rusplan.io import workbook
+
+    monkeypatch.setattr(workbook, "MAX_CELLS", 100)
+    code, out, _ = cli("check", str(filled), "--lang", "en")
+    assert code == 2 and "more than 100 filled cells" in out
+    import re
+
+    assert re.search(re.escape(f"{filled}:") + r"\w+![A-Z]+[0-9]+: ", out), out
+
+
+def test_a_formula_anywhere_rusplan_reads_is_refused_never_evaluated(cli, filled, tmp_path):
+    path = broken(tmp_path, filled, "Praksis", "D2", "=2*3")
+    code, out, _ = cli("check", str(path), "--lang", "en")
+    assert code == 2 and f"{path}:Praksis!D2: " in out and "(=2*3)" in out and "never evaluates formulas" in out
+
+
+def test_a_sheet_row_survives_pickling_for_batch_workers():
+    import pickle
+
+    from rusplan.io.workbook import SheetRow, cell_name
+
+    row = pickle.loads(pickle.dumps(SheetRow(4, "Emner")))
+    assert (row, row.sheet, str(row)) == (4, "Emner", "4")
+    assert SheetRow(4, "Emner") != SheetRow(4, "Praksis")
+    assert cell_name("Emner", 4, 3) == "Emner!C4" and cell_name("Min plan", 2, 28) == "'Min plan'!AB2"
+
+
+def test_a_nynorsk_workbook_reads_like_the_bokmal_one(cli, tmp_path):
+    nb, nn = tmp_path / "nb.xlsx", tmp_path / "nn.xlsx"
+    source = ROOT / "examples/compliant-hours-nynorsk.yaml"
+    assert cli("convert", str(source), str(nn), "--lang", "nn")[0] == 0
+    assert cli("convert", str(source), str(nb))[0] == 0
+    assert openpyxl.load_workbook(nn).sheetnames[3] == "Emne"
+    assert judged(cli, nn) == judged(cli, nb) == judged(cli, source)

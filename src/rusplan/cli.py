@@ -476,7 +476,7 @@ def _write_workbook(data, ruleset, lang: str, path: str, force: bool) -> None:
     import tempfile
 
     from .io.workbook import ConvertError
-    from .io.workbook_writer import build
+    from .io.workbook_writer import build, to_bytes
 
     if path == "-":
         fail("convert-same-kind", lang, kind="-")
@@ -494,7 +494,7 @@ def _write_workbook(data, ruleset, lang: str, path: str, force: bool) -> None:
         fail("cli-cannot-write", lang, path=path, reason=exc.strerror)
     try:
         with open(fd, "wb") as handle:
-            book.save(handle)
+            handle.write(to_bytes(book))
         _keep_mode(final, temp)
         os.replace(temp, final)
     except OSError as exc:

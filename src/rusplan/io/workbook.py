@@ -68,6 +68,9 @@ class SheetRow(int):
             return False
         return int(self) == other
 
+    def __ne__(self, other):
+        return not self == other
+
     __hash__ = int.__hash__
 
     def __repr__(self) -> str:
@@ -197,6 +200,14 @@ def _names(key: str, *extra: str) -> set[str]:
     return {_fold(entry[lang]) for lang in messages.LANGS if lang in entry} | {_fold(e) for e in extra}
 
 
+def _language(title: str) -> str:
+    """The language a sheet's name is written in (nb where nb and nn spell it alike)."""
+    for lang in ("nb", "nn", "en"):
+        if any(_fold(messages.text(f"wb-sheet-{name}", lang)) == _fold(title) for name, *_ in LAYOUT):
+            return lang
+    return "nb"
+
+
 def label(name: str, lang: str) -> str:
     return messages.text(f"wb-field-{name}", lang)
 
@@ -208,10 +219,12 @@ def sheet_title(name: str, lang: str) -> str:
 # --- reading ------------------------------------------------------------------
 
 
-def _refuse(code: str, sheet: str = "", row: int = 0, column: int = 0, **params) -> LoadError:
-    at = cell_name(sheet, row, column) if sheet else ""
-    err = LoadError(code, line=SheetRow(row or 1, sheet) if sheet else 0, column=column or (1 if sheet else 0), code=code, params={"cell": at, **params})
-    return err
+def _refuse(key: str, at: tuple = (), **params) -> LoadError:
+    """A LoadError (messages.py `key`) located at `at`, (sheet, row, column), when given."""
+    if not at:
+        return LoadError(key, code=key, params=params)
+    sheet, row, column = at
+    return LoadError(key, line=SheetRow(row or 1, sheet), column=column or 1, code=key, params=params)
 
 
 def _guard_zip(path: str, max_bytes: int) -> None:
@@ -278,16 +291,16 @@ class _Sheet:
             if value is None or value == "":
                 continue
             if row > MAX_ROWS or column > MAX_COLUMNS:
-                raise _refuse("wb-too-big", self.title, row, column, rows=MAX_ROWS, columns=MAX_COLUMNS)
+                raise _refuse("wb-too-big", (self.title, row, column), rows=MAX_ROWS, columns=MAX_COLUMNS)
             budget[0] -= 1
             if budget[0] < 0:
-                raise _refuse("wb-too-many-cells", self.title, row, column, limit=MAX_CELLS)
+                raise _refuse("wb-too-many-cells", (self.title, row, column), limit=MAX_CELLS)
             if cell.data_type == "f" or (isinstance(value, str) and cell.data_type == "f"):
-                raise _refuse("wb-formula", self.title, row, column, formula=str(value)[:60])
+                raise _refuse("wb-formula", (self.title, row, column), formula=str(value)[:60])
             if type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
-                raise _refuse("wb-formula", self.title, row, column, formula=str(getattr(value, "text", ""))[:60])
+                raise _refuse("wb-formula", (self.title, row, column), formula=str(getattr(value, "text", ""))[:60])
             if cell.data_type == "e":
-                raise _refuse("wb-cell-error", self.title, row, column, value=str(value)[:20])
+                raise _refuse("wb-cell-error", (self.title, row, column), value=str(value)[:20])
             self.values[(row, column)] = value
         self.rows = sorted({r for r, _ in self.values})
 
@@ -383,7 +396,7 @@ def _read(book, path: str) -> Document:
     sheets = _find_sheets(book)
     for name, *_ in LAYOUT:
         if name not in sheets and name not in OPTIONAL_SHEETS:
-            raise _refuse("wb-missing-sheet", sheet=messages.text(f"wb-sheet-{name}", "nb"), found=", ".join(ws.title for ws in book.worksheets)[:200])
+            raise _refuse("wb-missing-sheet", sheet=" / ".join(dict.fromkeys(messages.text(f"wb-sheet-{name}", lang) for lang in messages.LANGS)), found=", ".join(ws.title for ws in book.worksheets)[:200])
     budget = [MAX_CELLS]
     read = {name: _Sheet(ws, budget) for name, ws in sheets.items()}
     doc = Document(path=path, data=None)
@@ -426,12 +439,12 @@ def _rows_sheet(reader: _Reader, sheet: _Sheet, fields: tuple, data: dict) -> No
             continue
         head_col, head = cells[0]
         if head_col != 1:
-            raise _refuse("wb-value-without-label", sheet.title, row, head_col)
+            raise _refuse("wb-value-without-label", (sheet.title, row, head_col))
         field = by_name.get(_fold(head)) if isinstance(head, str) else None
         if field is None:
-            raise _refuse("wb-unknown-row", sheet.title, row, 1, label=str(head)[:60], labels=", ".join(label(f.label, "nb") for f in fields))
+            raise _refuse("wb-unknown-row", (sheet.title, row, 1), label=str(head)[:60], labels=", ".join(label(f.label, _language(sheet.title)) for f in fields))
         if field in seen:
-            raise _refuse("wb-repeated-row", sheet.title, row, 1, label=str(head)[:60], first=seen[field])
+            raise _refuse("wb-repeated-row", (sheet.title, row, 1), label=str(head)[:60], first=seen[field])
         seen[field] = row
         values = [(c, v) for c, v in cells[1:]]
         reader.mark(field.key, sheet.title, row, 2, key=True)
@@ -446,7 +459,7 @@ def _rows_sheet(reader: _Reader, sheet: _Sheet, fields: tuple, data: dict) -> No
             continue
         if len(values) > 1:
             c, _ = values[1]
-            raise _refuse("wb-extra-value", sheet.title, row, c, label=str(head)[:60])
+            raise _refuse("wb-extra-value", (sheet.title, row, c), label=str(head)[:60])
         c, v = values[0]
         reader.mark(field.key, sheet.title, row, c)
         _set(data, field.key, reader.value(field, v, field.key, sheet.title, row, c))
@@ -464,14 +477,14 @@ def _header(sheet: _Sheet, fields: tuple) -> dict[int, Field]:
     for column, head in sheet.row(1):
         field = by_name.get(_fold(head)) if isinstance(head, str) else None
         if field is None:
-            raise _refuse("wb-unknown-column", sheet.title, 1, column, label=str(head)[:60], labels=", ".join(label(f.label, "nb") for f in fields))
+            raise _refuse("wb-unknown-column", (sheet.title, 1, column), label=str(head)[:60], labels=", ".join(label(f.label, _language(sheet.title)) for f in fields))
         if field in columns.values():
-            raise _refuse("wb-repeated-column", sheet.title, 1, column, label=str(head)[:60])
+            raise _refuse("wb-repeated-column", (sheet.title, 1, column), label=str(head)[:60])
         columns[column] = field
     for row in sheet.rows:
         for column, _ in sheet.row(row):
             if column not in columns and row > 1:
-                raise _refuse("wb-value-without-header", sheet.title, row, column)
+                raise _refuse("wb-value-without-header", (sheet.title, row, column))
     return columns
 
 
@@ -582,15 +595,15 @@ def _matrix(reader: _Reader, sheet: _Sheet, courses: list, codes: dict) -> None:
             continue
         code = str(head).strip() if isinstance(head, (str, int)) else None
         if code not in codes:
-            raise _refuse("wb-matrix-unknown-course", sheet.title, 1, column, code=str(head)[:40], codes=", ".join(list(codes)[:20]))
+            raise _refuse("wb-matrix-unknown-course", (sheet.title, 1, column), code=str(head)[:40], codes=", ".join(list(codes)[:20]))
         if any(c == codes[code] for c in course_columns.values()):
-            raise _refuse("wb-repeated-column", sheet.title, 1, column, label=code)
+            raise _refuse("wb-repeated-column", (sheet.title, 1, column), label=code)
         course_columns[column] = codes[code]
         course, path = codes[code]
         reader.doc.marks[path + ("outcomes",)] = (SheetRow(1, sheet.title), column)
         reader.doc.key_marks[path + ("outcomes",)] = (SheetRow(1, sheet.title), column)
     if "outcome-id" not in fixed:
-        raise _refuse("wb-matrix-no-id", sheet.title, 1, 1)
+        raise _refuse("wb-matrix-no-id", (sheet.title, 1, 1))
     id_column = fixed["outcome-id"]
     ids: dict[int, str] = {}
     for row in sheet.rows:
@@ -599,7 +612,7 @@ def _matrix(reader: _Reader, sheet: _Sheet, courses: list, codes: dict) -> None:
         ident = sheet.get(row, id_column)
         for column, value in sheet.row(row):
             if column in course_columns and ident is None:
-                raise _refuse("wb-matrix-no-id-in-row", sheet.title, row, id_column)
+                raise _refuse("wb-matrix-no-id-in-row", (sheet.title, row, id_column))
         if ident is not None:
             ids[row] = str(ident).strip()
     for column, (course, path) in course_columns.items():

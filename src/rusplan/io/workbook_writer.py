@@ -8,6 +8,7 @@ another spelling: rusplan itself says what it did not recognise.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import messages
@@ -47,6 +48,29 @@ LISTED = {("learning_forms",): "learning_forms", ("fields",): "practice_fields",
 def build(data: dict | None, ruleset, lang: str):
     """`data` (or, for None, an empty starter) as an openpyxl Workbook; ConvertError for what it cannot hold."""
     return Builder(data, ruleset, lang).book
+
+
+def to_bytes(book) -> bytes:
+    """The workbook's file, the same bytes for the same data: no save time in it (zip entries or properties)."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    fixed = dt.datetime(2000, 1, 1)
+    book.properties.created = book.properties.modified = fixed
+    book.properties.creator = "rusplan"
+    saved = io.BytesIO()
+    book.save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time as "modified"
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+            target.writestr(entry, data)
+    return out.getvalue()
 
 
 def _get(data: Any, path: tuple):
