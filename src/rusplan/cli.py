@@ -394,6 +394,12 @@ class MatrixFormat(str, Enum):
     csv = "csv"
     markdown = "markdown"
     html = "html"
+    xlsx = "xlsx"
+
+
+class CsvDialect(str, Enum):
+    excel_nb = "excel-nb"
+    rfc4180 = "rfc4180"
 
 
 @app.command()
@@ -405,6 +411,9 @@ def matrix(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the matrix to this file."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour (also: NO_COLOR set)."),
+    csv_dialect: CsvDialect = typer.Option(
+        CsvDialect.excel_nb, "--csv-dialect", help="excel-nb: UTF-8 with BOM, ';', CRLF (opens in Excel); rfc4180: ',' and LF, for scripts."
+    ),
 ) -> None:
     """Coverage matrix: the learning outcomes against the courses and practice periods, gaps highlighted."""
     import shutil
@@ -422,6 +431,13 @@ def matrix(
             sys.stderr.write(f"{visible(where(path, problem.line, problem.column))}: {visible(problem_text(problem))}\n")
         raise typer.Exit(EXIT_INVALID)
     _refuse_input_as_output(output, [path], [ruleset], lang.value)
+    if fmt == MatrixFormat.xlsx:
+        from .reporters.matrix_xlsx import to_bytes
+
+        if output is None or output == "-":
+            fail("matrix-xlsx-needs-output", lang.value)
+        _save_bytes(to_bytes(built, lang.value), output, force, lang.value)
+        return
     terminal = output is None and sys.stdout.isatty()
     try:
         text = render(
@@ -430,6 +446,7 @@ def matrix(
             lang.value,
             color=fmt == MatrixFormat.text and terminal and _use_color(no_color, sys.stdout),
             width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
+            csv_dialect=csv_dialect.value,
         )
     except NeedsJinja:
         fail("needs-jinja", lang.value)
@@ -472,20 +489,27 @@ def init(
 
 
 def _write_workbook(data, ruleset, lang: str, path: str, force: bool) -> None:
-    """Save a workbook at `path` like --output: never over a file without --force, never half-written."""
-    import tempfile
-
+    """Save `data` (None: an empty starter) as a workbook at `path`; ConvertError is one line and exit 2."""
     from .io.workbook import ConvertError
     from .io.workbook_writer import build, to_bytes
 
     if path == "-":
-        fail("convert-same-kind", lang, kind="-")
+        fail("matrix-xlsx-needs-output", lang)
     if os.path.exists(path) and not force:
         fail("cli-output-exists", lang, path=path)
     try:
         book = build(data, ruleset, lang)
     except ConvertError as err:
         fail(err.key, lang, **err.params)
+    _save_bytes(to_bytes(book), path, force, lang)
+
+
+def _save_bytes(content: bytes, path: str, force: bool, lang: str) -> None:
+    """Write a binary file like --output: never over a file without --force, never half-written."""
+    import tempfile
+
+    if os.path.exists(path) and not force:
+        fail("cli-output-exists", lang, path=path)
     final = os.path.realpath(path)
     folder, name = os.path.split(final)
     try:
@@ -494,7 +518,7 @@ def _write_workbook(data, ruleset, lang: str, path: str, force: bool) -> None:
         fail("cli-cannot-write", lang, path=path, reason=exc.strerror)
     try:
         with open(fd, "wb") as handle:
-            handle.write(to_bytes(book))
+            handle.write(content)
         _keep_mode(final, temp)
         os.replace(temp, final)
     except OSError as exc:

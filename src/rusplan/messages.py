@@ -884,7 +884,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "wb-outcome-same-text": {"nb": "emnet {course} har to læringsutbytter med samme tekst ('{text}'); i matrisen blir de ett", "nn": "emnet {course} har to læringsutbyte med same tekst ('{text}'); i matrisa blir dei eitt", "en": "course {course} has two outcomes with the same text ('{text}'); in the matrix they become one"},
     "convert-written": {"nb": "skrev {path}", "nn": "skreiv {path}", "en": "wrote {path}"},
     "convert-same-kind": {"nb": "begge filene er {kind}; convert går mellom YAML (.yaml, .yml) og arbeidsbok (.xlsx)", "nn": "begge filene er {kind}; convert går mellom YAML (.yaml, .yml) og arbeidsbok (.xlsx)", "en": "both files are {kind}; convert goes between YAML (.yaml, .yml) and workbook (.xlsx)"},
-    "cli-needs-openpyxl": {"nb": "arbeidsbøker krever openpyxl (pip install openpyxl)", "nn": "arbeidsbøker krev openpyxl (pip install openpyxl)", "en": "workbooks need openpyxl (pip install openpyxl)"},
+    "matrix-xlsx-sheet": {"nb": "Dekning", "nn": "Dekning", "en": "Coverage"},
+    "matrix-xlsx-needs-output": {"nb": "en arbeidsbok skrives til en fil: gi den med --output (eller som FILE)", "nn": "ei arbeidsbok blir skriven til ei fil: gi henne med --output (eller som FILE)", "en": "a workbook is written to a file: name it with --output (or as FILE)"},
 }
 
 

@@ -77,6 +77,7 @@ class Matrix:
     terms: dict[int, str]  # semester number -> term label (YYYY-høst, YYYY-vår)
     study_paths: list[str]
     professions: list[str] = field(default_factory=list)  # labels, in the file's order
+    path_columns: dict = field(default_factory=dict)  # study path name -> the indexes of the columns it takes
 
     @property
     def rows(self) -> list[Row]:
@@ -168,4 +169,5 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     ]
     # Every text from the file is `visible` here, once, for every matrix format and the HTML report.
     shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
-    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions)
+    taken = {name: tuple(sorted(indexes)) for name, indexes in paths}
+    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions, taken)
