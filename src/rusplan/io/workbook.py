@@ -406,6 +406,7 @@ def _read(book, path: str) -> Document:
     reader.mark((), first.title, 1, 1)
     _rows_sheet(reader, read["programme"], PROGRAMME, data)
     _rows_sheet(reader, read["admission"], ADMISSION, data)
+    data.setdefault("programme", {})  # an empty sheet: the schema then names each missing value
     data.setdefault("admission", {})
     reader.mark(("admission",), read["admission"].title, 1, 1, key=True)
     reader.mark(("programme",), first.title, 1, 1, key=True)
