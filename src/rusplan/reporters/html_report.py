@@ -15,6 +15,7 @@ from .. import __version__, messages
 from ..kinds.programme.matrix import Matrix
 from .matrix_render import NeedsJinja, environment
 from ..core.result import EXIT_INVALID, FileReport
+from .committee import fit, heading, long_date
 from .common import finding_text, problem_text, summary_sentence, verdict_text, where
 
 # Timeline geometry, in SVG user units.
@@ -34,13 +35,16 @@ def render(reports: list[FileReport], ctx) -> str:
     return env.get_template("report.html.j2").render(
         lang=lang,
         title=messages.text("report-title", lang),
-        intro=messages.text("report-intro", lang, regulation=regulation, as_of=ctx.as_of, version=__version__),
+        intro=messages.text("report-intro", lang, regulation=regulation, as_of=long_date(ctx.as_of, lang), version=__version__),
         files=[_file(report, ruleset, lang) for report in reports],
         summary=summary_sentence(reports, lang),
         where=where,
         finding_text=finding_text,
         problem_text=problem_text,
         verdict_text=verdict_text,
+        heading=heading,
+        long_date=long_date,
+        number=messages.number,
         ruleset_status=[r.status(lang)["statement"] for r in ctx.rulesets],
     )
 
@@ -106,9 +110,11 @@ def timeline(matrix: Matrix, lang: str) -> dict:
                 "name": column.name,
                 "y": TOP + index * LANE,
                 "bars": bars,
-                "text": words if len(words) <= room else words[: max(room - 1, 0)] + "…",
+                "full": words,
+                "room": room,
             }
         )
+    fit(lanes)  # cut to the bar, and two options never read the same
     return {
         "width": WIDTH,
         "height": TOP + len(lanes) * LANE + 6,

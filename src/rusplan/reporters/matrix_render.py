@@ -219,6 +219,7 @@ def environment():
         raise NeedsJinja() from None
     from markupsafe import Markup
 
+    from .committee import path_sums
     from .escape import visible
 
     def finalize(value):  # every {{ value }}: no control or bidi character from a programme file
@@ -242,6 +243,7 @@ def environment():
         version=__version__,
         UNCOVERED=UNCOVERED,
         PARTIAL=PARTIAL,
+        path_sums=path_sums,
     )
     return env
 

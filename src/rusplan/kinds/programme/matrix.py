@@ -78,6 +78,7 @@ class Matrix:
     study_paths: list[str]
     professions: list[str] = field(default_factory=list)  # labels, in the file's order
     path_columns: dict = field(default_factory=dict)  # study path name -> the indexes of the columns it takes
+    dossier: object = None  # dossier.Dossier: the evidence behind the matrix, for the HTML report
 
     @property
     def rows(self) -> list[Row]:
@@ -169,5 +170,9 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     ]
     # Every text from the file is `visible` here, once, for every matrix format and the HTML report.
     shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
+    from .dossier import build as dossier
+
     taken = {name: tuple(sorted(indexes)) for name, indexes in paths}
-    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions, taken)
+    return Matrix(
+        visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions, taken, dossier(programme, ruleset, lang)
+    )
