@@ -148,3 +148,23 @@ def test_each_course_lists_the_outcomes_it_gives(html):
     course = text(element(html("examples/compliant.yaml"), r'<div class="course keep" data-course="PHR3001">'))
     assert course.startswith("PHR3001 Arbeid med psykisk helse-, rusmiddel- og avhengighetsproblemer · 15 studiepoeng · semester 3")
     assert "(13a, 14a)" in course and "(13f, 14e)" in course
+
+
+PLANS = sorted([*(ROOT / "examples").glob("*.yaml"), *(ROOT / "tests/plans").glob("*.yaml"), *(ROOT / "tests/corpus/accepted").glob("*")])
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_every_example_and_real_plan_renders_for_the_committee(rusplan_env, tmp_path, plan):
+    """Optional parts absent (no other education, no provider, hours instead of weeks): never a traceback."""
+    from typer.testing import CliRunner
+
+    from rusplan.cli import app
+
+    target = tmp_path / "r.html"
+    result = CliRunner().invoke(
+        app, ["check", str(plan), "--format", "html", "-o", str(target), "--as-of", AS_OF], env={"RUSPLAN_CACHE_DIR": rusplan_env["RUSPLAN_CACHE_DIR"]}
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1), result.stdout
+    page = target.read_text(encoding="utf-8")
+    assert page.count('data-outcome="') >= 2 * 49 and '<section class="admission keep">' in page

@@ -5,7 +5,7 @@
 
 The corpus folder seeds the fuzzer (atheris also writes the new inputs it finds there; use a copy
 if you want to keep tests/corpus clean).  Bytes go the CLI's way: the size limit, loader.decode,
-loader.parse, then checker.check_document (schema, consistency, rules, waivers) and the text
+loader.parse (a zip: workbook.parse), then check_document (schema, consistency, rules, waivers) and the text
 reporter.  rusplan's own refusal of an input, a LoadError, is an answer (exit code 2), not a
 crash; any other exception is a crash, and atheris stops and saves the input that caused it.
 
@@ -21,7 +21,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from rusplan.io import loader
+    from rusplan.io import loader, workbook
     from rusplan.core.pipeline import Options, check_document, load_problem
     from rusplan.reporters import RenderContext, write
     from rusplan.core.result import FileReport, exit_code
@@ -35,11 +35,16 @@ CONTEXT = RenderContext(lang=OPTIONS.lang, rulesets=RULESETS, as_of=OPTIONS.as_o
 
 def TestOneInput(data: bytes) -> int:  # noqa: N802 - the name atheris documents
     """Check `data` as a programme file; return the exit code `rusplan check` would give."""
-    report = FileReport("fuzz.yaml")
+    # A zip is read as the coordinator's workbook (issue 15), anything else as YAML.
+    name = "fuzz.xlsx" if data[:4] == b"PK\x03\x04" else "fuzz.yaml"
+    report = FileReport(name)
     try:
         if len(data) > OPTIONS.max_bytes:
             raise loader.LoadError("too large", code="too-large", params={"size": len(data), "limit": OPTIONS.max_bytes})
-        doc = loader.parse(loader.decode(data), "fuzz.yaml")
+        if name == "fuzz.xlsx":
+            doc = workbook.parse(data, name)
+        else:
+            doc = loader.parse(loader.decode(data), "fuzz.yaml")
     except loader.LoadError as err:
         report.errors.append(load_problem(err, OPTIONS.lang))
     else:

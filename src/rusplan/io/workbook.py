@@ -227,10 +227,9 @@ def _refuse(key: str, at: tuple = (), **params) -> LoadError:
     return LoadError(key, line=SheetRow(row or 1, sheet), column=column or 1, code=key, params=params)
 
 
-def _guard_zip(path: str, max_bytes: int) -> None:
-    """Refuse what must not reach openpyxl: not a zip, too many or too large parts, a bomb, a DTD."""
+def _size(path: str, max_bytes: int) -> None:
+    """The file's own limits, as for YAML: it exists, is a regular file, is not over --max-bytes."""
     import os
-    import zipfile
 
     try:
         size = os.stat(path).st_size
@@ -242,8 +241,14 @@ def _guard_zip(path: str, max_bytes: int) -> None:
         raise LoadError("not a regular file", code="not-a-file")
     if size > max_bytes:
         raise LoadError("too large", code="too-large", params={"size": size, "limit": max_bytes})
+
+
+def _guard_zip(source) -> None:
+    """Refuse what must not reach openpyxl: not a zip, too many or too large parts, a bomb, a DTD."""
+    import zipfile
+
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise _refuse("wb-not-a-workbook") from None
     with archive:
@@ -266,8 +271,10 @@ def _guard_zip(path: str, max_bytes: int) -> None:
                     raise _refuse("wb-dtd", part=part.filename[:80])
 
 
-def _open(path: str, max_bytes: int):
-    _guard_zip(path, max_bytes)
+def _open(source):
+    """The workbook in `source`, a binary file object, once it has passed the guards."""
+    _guard_zip(source)
+    source.seek(0)
     import warnings
 
     import openpyxl
@@ -275,7 +282,7 @@ def _open(path: str, max_bytes: int):
     try:
         with warnings.catch_warnings():  # "Data Validation extension is not supported" and the like
             warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(path, data_only=False, read_only=False, keep_links=False)
+            return openpyxl.load_workbook(source, data_only=False, read_only=False, keep_links=False)
     except Exception:  # openpyxl raises KeyError, ValueError, TypeError, zipfile errors ... on a broken file
         raise _refuse("wb-not-a-workbook") from None
 
@@ -385,7 +392,22 @@ def join_list(values: list) -> Any:
 
 def load(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """The workbook at `path` as a Document; LoadError (located at a sheet and cell) on anything doubtful."""
-    book = _open(path, max_bytes)
+    _size(path, max_bytes)
+    try:  # read once, bounded: what is checked is what is read, even if the file changes meanwhile
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise LoadError(f"cannot read file: {exc.strerror}", code="unreadable", params={"reason": exc.strerror}) from None
+    return parse(data, path, max_bytes=max_bytes)
+
+
+def parse(data: bytes, path: str = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The workbook in `data` (its file name `path`, for the reports), as `load` reads a file."""
+    import io
+
+    if len(data) > max_bytes:
+        raise LoadError("too large", code="too-large", params={"size": len(data), "limit": max_bytes})
+    book = _open(io.BytesIO(data))
     try:
         return _read(book, path)
     finally:
