@@ -166,8 +166,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a key must be plain text, not a list or mapping",
     },
     "not-a-programme": {
-        "nb": "ikke en rusplan-programfil: 'format' er {found}, ventet 'rusplan/v1'",
-        "en": "not a rusplan programme file: 'format' is {found}, expected 'rusplan/v1'",
+        "nb": "ikke en rusplan-programfil: 'format' er {found}, ventet {expected}",
+        "en": "not a rusplan programme file: 'format' is {found}, expected {expected}",
     },
     # --- schema ----------------------------------------------------------
     "schema-unknown-key": {
@@ -327,8 +327,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "waived-reason": {"nb": "unntatt: {reason}", "en": "waived: {reason}"},
     "input-error-title": {"nb": "Filen kunne ikke kontrolleres", "en": "The file could not be checked"},
     "input-error-description": {
-        "nb": "Filen kunne ikke leses, er ikke gyldig YAML eller følger ikke programfilformatet rusplan/v1, så ingen regel ble vurdert.",
-        "en": "The file could not be read, is not valid YAML or does not follow the programme file format rusplan/v1, so no rule was judged.",
+        "nb": "Filen kunne ikke leses, er ikke gyldig YAML eller følger ikke programfilformatet {format}, så ingen regel ble vurdert.",
+        "en": "The file could not be read, is not valid YAML or does not follow the programme file format {format}, so no rule was judged.",
     },
     "waiver-description": {
         "nb": "Et unntak under 'waivers' i programfilen må gjelde en kjent regel, ha en begrunnelse og en utløpsdato som ikke er passert.",
@@ -376,8 +376,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "matrix-csv-courses": {"nb": "antall emner", "en": "courses"},
     "matrix-csv-status": {"nb": "status", "en": "status"},
     "needs-jinja": {
-        "nb": "HTML krever Jinja2; installer rusplan[html] (pip install 'rusplan[html]')",
-        "en": "HTML needs Jinja2; install rusplan[html] (pip install 'rusplan[html]')",
+        "nb": "HTML krever Jinja2, som rusplan er avhengig av, men den mangler her; installer den (pip install jinja2)",
+        "en": "HTML needs Jinja2, which rusplan depends on but is missing here; install it (pip install jinja2)",
     },
     "init-written": {
         "nb": "skrev {path}: et uferdig utgangspunkt. Fyll det ut og kjør 'rusplan check {path}'",
@@ -932,6 +932,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "matrix-xlsx-sheet": {"nb": "Dekning", "nn": "Dekning", "en": "Coverage"},
     "matrix-xlsx-needs-output": {"nb": "en arbeidsbok skrives til en fil: gi den med --output (eller som FILE)", "nn": "ei arbeidsbok blir skriven til ei fil: gi henne med --output (eller som FILE)", "en": "a workbook is written to a file: name it with --output (or as FILE)"},
+    # --- issue 13a: document kinds (rusplan.kinds) --------------------------------
+    "rules-unknown-kind": {
+        "nb": "regelfilen gjelder dokumenttypen '{kind}', som rusplan ikke kjenner{suggestion}; kjente typer: {known}",
+        "nn": "regelfila gjeld dokumenttypen '{kind}', som rusplan ikkje kjenner{suggestion}; kjende typar: {known}",
+        "en": "the rules file is for the document kind '{kind}', which rusplan does not know{suggestion}; known kinds: {known}",
+    },
+    "cli-unknown-kind": {
+        "nb": "ukjent dokumenttype '{kind}'; kjente typer: {known}",
+        "nn": "ukjend dokumenttype '{kind}'; kjende typar: {known}",
+        "en": "unknown document kind '{kind}'; known kinds: {known}",
+    },
+    "no-rules-for-kind": {
+        "nb": "ingen av regelfilene gjelder format '{format}' (dokumenttypen '{kind}'); gi en regelfil for den med --rules",
+        "nn": "ingen av regelfilene gjeld format '{format}' (dokumenttypen '{kind}'); gi ei regelfil for han med --rules",
+        "en": "none of the rules files is for format '{format}' (document kind '{kind}'); give one with --rules",
+    },
 }
 
 
@@ -1037,7 +1053,7 @@ _NYNORSK: dict = {
     "merge-key": "YAML-flettenøklar ('<<') er ikkje støtta; skriv nøklane ut",
     "tag": "YAML-taggar ('!') er ikkje støtta: {tag}",
     "complex-key": "ein nøkkel må vere vanleg tekst, ikkje ei liste eller ein tabell",
-    "not-a-programme": "ikkje ei rusplan-programfil: 'format' er {found}, venta 'rusplan/v1'",
+    "not-a-programme": "ikkje ei rusplan-programfil: 'format' er {found}, venta {expected}",
     "schema-suggestion": "; meinte du '{best}'?",
     "schema-required": "{where}: manglar '{key}'",
     "schema-type": "{where}: venta {expected}, fann {found}",
@@ -1098,7 +1114,7 @@ _NYNORSK: dict = {
     "batch-total": "{files} filer: {passed} greidde, {failed} ikkje greidde, {invalid} kunne ikkje kontrollerast",
     "waived-reason": "unnateke: {reason}",
     "input-error-title": "Fila kunne ikkje kontrollerast",
-    "input-error-description": "Fila kunne ikkje lesast, er ikkje gyldig YAML eller følgjer ikkje programfilformatet rusplan/v1, så ingen regel vart vurdert.",
+    "input-error-description": "Fila kunne ikkje lesast, er ikkje gyldig YAML eller følgjer ikkje programfilformatet {format}, så ingen regel vart vurdert.",
     "waiver-description": "Eit unntak under 'waivers' i programfila må gjelde ein kjend regel, ha ei grunngiving og ein utløpsdato som ikkje er passert.",
     "col-rule": "Regel",
     "col-location": "Stad",
@@ -1130,7 +1146,7 @@ _NYNORSK: dict = {
     "matrix-csv-text": "tekst",
     "matrix-csv-courses": "tal på emne",
     "matrix-csv-status": "status",
-    "needs-jinja": "HTML krev Jinja2; installer rusplan[html] (pip install 'rusplan[html]')",
+    "needs-jinja": "HTML krev Jinja2, som rusplan er avhengig av, men han manglar her; installer han (pip install jinja2)",
     "init-written": "skreiv {path}: eit uferdig utgangspunkt. Fyll det ut og køyr 'rusplan check {path}'",
     "report-title": "Samsvarsrapport",
     "report-intro": "Kontrollert mot {regulation} per {as_of}, med rusplan {version}.",
