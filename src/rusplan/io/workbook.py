@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import messages
-from .loader import DEFAULT_MAX_BYTES, Document, LoadError
+from .loader import DEFAULT_MAX_BYTES, Document, LoadError, read_raw
 
 FORMAT = "rusplan/v1"
 SUFFIXES = (".xlsx",)
@@ -227,22 +227,6 @@ def _refuse(key: str, at: tuple = (), **params) -> LoadError:
     return LoadError(key, line=SheetRow(row or 1, sheet), column=column or 1, code=key, params=params)
 
 
-def _size(path: str, max_bytes: int) -> None:
-    """The file's own limits, as for YAML: it exists, is a regular file, is not over --max-bytes."""
-    import os
-
-    try:
-        size = os.stat(path).st_size
-    except FileNotFoundError:
-        raise LoadError("file not found", code="not-found") from None
-    except OSError as exc:
-        raise LoadError(f"cannot read file: {exc.strerror}", code="unreadable", params={"reason": exc.strerror}) from None
-    if not os.path.isfile(path):
-        raise LoadError("not a regular file", code="not-a-file")
-    if size > max_bytes:
-        raise LoadError("too large", code="too-large", params={"size": size, "limit": max_bytes})
-
-
 def _guard_zip(source) -> None:
     """Refuse what must not reach openpyxl: not a zip, too many or too large parts, a bomb, a DTD."""
     import zipfile
@@ -392,13 +376,8 @@ def join_list(values: list) -> Any:
 
 def load(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """The workbook at `path` as a Document; LoadError (located at a sheet and cell) on anything doubtful."""
-    _size(path, max_bytes)
-    try:  # read once, bounded: what is checked is what is read, even if the file changes meanwhile
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise LoadError(f"cannot read file: {exc.strerror}", code="unreadable", params={"reason": exc.strerror}) from None
-    return parse(data, path, max_bytes=max_bytes)
+    # Read once, bounded, as YAML is: what is checked is what was read, even if the file changes meanwhile.
+    return parse(read_raw(path, max_bytes), path, max_bytes=max_bytes)
 
 
 def parse(data: bytes, path: str = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
