@@ -6,6 +6,7 @@ load -> validate -> evaluate rules -> report: every stage adds to one
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -79,10 +80,23 @@ def located(item: dict) -> dict:
     """A finding as JSON: `sheet` and `cell` ("Emner!C4") only for a workbook, so YAML reports stay as they were."""
     sheet = item.pop("sheet")
     if sheet:
-        from ..io.workbook import cell_name
-
         item["sheet"], item["cell"] = sheet, cell_name(sheet, item["line"], item["column"])
     return item
+
+
+def column_letter(column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(sheet: str, row: int, column: int) -> str:
+    """`Emner!C4`; a sheet name Excel would quote is quoted ('Min plan'!C4)."""
+    shown = sheet if re.fullmatch(r"[^\W\d]\w*", sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{shown}!{column_letter(column)}{row}" if row else shown
+
 
 
 @dataclass

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import messages
+from ..core.result import cell_name, column_letter  # noqa: F401 - the workbook's names for places, used by the writer too
 from .loader import DEFAULT_MAX_BYTES, Document, LoadError, read_raw
 
 FORMAT = "rusplan/v1"
@@ -77,20 +78,6 @@ class SheetRow(int):
         return f"SheetRow({int(self)}, {self.sheet!r})"
 
     __str__ = int.__repr__  # int's str() would be this repr
-
-
-def column_letter(column: int) -> str:
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def cell_name(sheet: str, row: int, column: int) -> str:
-    """`Emner!C4`; a sheet name Excel would quote is quoted ('Min plan'!C4)."""
-    shown = sheet if re.fullmatch(r"[^\W\d]\w*", sheet) else "'" + sheet.replace("'", "''") + "'"
-    return f"{shown}!{column_letter(column)}{row}" if row else shown
 
 
 def settle(items) -> None:

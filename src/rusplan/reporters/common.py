@@ -25,7 +25,7 @@ def where(path: str, line: int, column: int, sheet: str = "") -> str:
     """`path:line:column`, `plan.xlsx:Emner!C4` in a workbook, or the bare path for a problem with no position."""
     sheet = sheet or getattr(line, "sheet", "")
     if sheet:
-        from ..io.workbook import cell_name
+        from ..core.result import cell_name
 
         return f"{path}:{cell_name(sheet, line, column)}"
     return f"{path}:{line}:{column}" if line else path

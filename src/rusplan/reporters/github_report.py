@@ -21,7 +21,7 @@ def command(kind: str, path: str, line: int, column: int, title: str, message: s
     """
     props = [f"file={github_property(visible(artifact_path(path)))}"]
     if sheet:
-        from ..io.workbook import cell_name
+        from ..core.result import cell_name
 
         message, line = f"{visible(cell_name(sheet, line, column))}: {message}", 0
     if line:

@@ -76,7 +76,7 @@ def _location(path: str, line: int, column: int, sheet: str = "") -> dict:
     artifact = {"uri": quote(os.fsencode(artifact_path(path)), safe="/"), "uriBaseId": "%SRCROOT%"}
     if sheet:
         # A workbook has no lines: the file itself, and the cell as a logical location (docs/ci.md).
-        from ..io.workbook import cell_name
+        from ..core.result import cell_name
 
         name = cell_name(sheet, line, column)
         return {"physicalLocation": {"artifactLocation": artifact}, "logicalLocations": [{"name": name.rsplit("!", 1)[-1], "fullyQualifiedName": name, "kind": "element"}]}
