@@ -306,3 +306,25 @@ def test_a_nynorsk_workbook_reads_like_the_bokmal_one(cli, tmp_path):
     assert cli("convert", str(source), str(nb))[0] == 0
     assert openpyxl.load_workbook(nn).sheetnames[3] == "Emne"
     assert judged(cli, nn) == judged(cli, nb) == judged(cli, source)
+
+
+def test_a_workbooks_json_and_sarif_reports_are_valid(cli, filled, tmp_path):
+    import jsonschema
+
+    from prerequisites import require
+
+    path = broken(tmp_path, filled, "Praksis", "C3", "studiebesøk")
+    report = json.loads(cli("check", str(path), "--as-of", AS_OF, "--format", "json")[1])
+    schema = json.loads((ROOT / "src/rusplan/schema/schemas/report-v2.schema.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(report)) == []
+    failed = next(r for r in report["files"][0]["results"] if r["status"] == "fail")
+    assert (failed["line"], failed["column"], failed["cell"]) == (3, 3, "Praksis!C3")
+    # A YAML file's results have no sheet or cell, as before.
+    plain = json.loads(cli("check", str(ROOT / "examples/fail-practice-kind.yaml"), "--as-of", AS_OF, "--format", "json")[1])
+    assert all("sheet" not in r and "cell" not in r for r in plain["files"][0]["results"])
+    sarif_schema = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    require(sarif_schema.is_file(), f"official SARIF 2.1.0 schema not found at {sarif_schema}; SARIF is not validated")
+    sarif = json.loads(cli("check", str(path), "--as-of", AS_OF, "--format", "sarif")[1])
+    official = json.loads(sarif_schema.read_text(encoding="utf-8"))
+    errors = list(jsonschema.validators.validator_for(official)(official).iter_errors(sarif))
+    assert errors == [], [e.message for e in errors[:3]]
