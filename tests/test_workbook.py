@@ -229,6 +229,15 @@ def test_convert_to_a_workbook_and_back_checks_byte_identically(cli, tmp_path, e
     assert by_text(again) == by_text(original)
 
 
+def test_convert_refuses_a_control_character_a_cell_cannot_hold(cli, tmp_path):
+    text = (ROOT / "examples/compliant.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "bell.yaml"
+    source.write_text(text.replace("  institution: Høgskolen i Fjordane", '  institution: "Høgskolen i Fjordane\\a"'), encoding="utf-8")
+    code, _, err = cli("convert", str(source), str(tmp_path / "bell.xlsx"))
+    assert code == 2 and "\\x07" in err and "Traceback" not in err
+    assert not (tmp_path / "bell.xlsx").exists()
+
+
 def test_convert_refuses_what_the_workbook_cannot_hold(cli, tmp_path):
     text = (ROOT / "examples/compliant.yaml").read_text(encoding="utf-8")
     text = text.replace('covers: ["4a"]', 'covers: ["4a"]\n        notes: fra fagplanen', 1)
@@ -328,3 +337,38 @@ def test_a_workbooks_json_and_sarif_reports_are_valid(cli, filled, tmp_path):
     official = json.loads(sarif_schema.read_text(encoding="utf-8"))
     errors = list(jsonschema.validators.validator_for(official)(official).iter_errors(sarif))
     assert errors == [], [e.message for e in errors[:3]]
+
+
+def test_random_edits_of_a_workbook_never_crash_and_stay_located(cli, filled, tmp_path):
+    """Any value in any cell a coordinator might touch: an answer (0, 1 or 2), never a traceback, and every finding at a cell."""
+    import datetime as dt
+
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import strategies as st
+
+    sheets = ["Program", "Opptak", "Emner", "Læringsutbytte", "Praksis", "Avtaler"]
+    values = st.one_of(
+        st.none(), st.booleans(), st.integers(-5, 500), st.floats(-1, 1e6, allow_nan=False),
+        st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+        st.sampled_from(["x", "1, 2", "7,5", "ja", "nei", "#N/A", "=SUM(A1:A3)", "4h", "PHR1001", "Emnekode"]),
+        st.dates(dt.date(1990, 1, 1), dt.date(2040, 1, 1)),
+    )
+    base = openpyxl.load_workbook(filled)
+    counter = iter(range(10**6))
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, phases=[Phase.generate])
+    @given(st.lists(st.tuples(st.sampled_from(sheets), st.integers(1, 55), st.integers(1, 12), values), min_size=1, max_size=4))
+    def edit(changes):
+        book = openpyxl.load_workbook(filled)
+        for sheet, row, column, value in changes:
+            book[sheet].cell(row, column).value = value
+        path = tmp_path / f"edit-{next(counter)}.xlsx"
+        book.save(path)
+        code, out, err = cli("check", str(path), "--as-of", AS_OF, "--format", "json")
+        assert code in (0, 1, 2), out + err
+        report = json.loads(out)["files"][0]
+        for item in report["errors"] + [r for r in report["results"] if r["status"] != "pass"]:
+            assert item.get("cell") or item["line"] == 0, item
+
+    assert base.sheetnames  # the filled workbook opens
+    edit()

@@ -82,7 +82,15 @@ def _get(data: Any, path: tuple):
 
 
 def _cell(value: Any) -> Any:
-    """A value as a cell holds it: text, number, boolean; nothing else reaches a cell."""
+    """A value as a cell holds it: text, number, boolean; nothing else reaches a cell.
+
+    A cell cannot hold control characters (XML 1.0 has none of them but tab and line breaks):
+    a text with one is refused rather than changed.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        raise ConvertError("wb-cannot-hold", value=value.encode("ascii", "backslashreplace").decode("ascii")[:60])
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise ConvertError("wb-cannot-hold", value=str(value)[:40])
