@@ -372,3 +372,11 @@ def test_random_edits_of_a_workbook_never_crash_and_stay_located(cli, filled, tm
 
     assert base.sheetnames  # the filled workbook opens
     edit()
+
+
+def test_a_value_the_format_refuses_is_located_at_its_cell_in_json_too(cli):
+    """Problems found before any rule (the schema's) carry the sheet and cell too, not only the rules' findings."""
+    path = ROOT / "tests/corpus/workbook/weeks-as-word.xlsx"
+    code, out, _ = cli("check", str(path), "--format", "json")
+    [error] = json.loads(out)["files"][0]["errors"]
+    assert code == 2 and (error["sheet"], error["cell"], error["code"]) == ("Praksis", "Praksis!D2", "schema-type")

@@ -199,6 +199,15 @@ def models(doc: loader.Document, rulesets: tuple[Ruleset, ...], lang: str) -> tu
 
 
 def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
+    _check_document(doc, rulesets, options, report)
+    if is_workbook(doc.path):
+        from ..io.workbook import settle
+
+        settle([*report.errors, *report.results])  # findings name a sheet and a cell
+    return report
+
+
+def _check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
     lang = options.lang
     built = models(doc, rulesets, lang)
     if isinstance(built, list):
@@ -222,10 +231,6 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
         for result in report.results:
             if result.status == "warn":
                 result.status = "fail"
-    if is_workbook(doc.path):
-        from ..io.workbook import settle
-
-        settle([*report.errors, *report.results])  # findings name a sheet and a cell
     return report
 
 
