@@ -380,3 +380,14 @@ def test_a_value_the_format_refuses_is_located_at_its_cell_in_json_too(cli):
     code, out, _ = cli("check", str(path), "--format", "json")
     [error] = json.loads(out)["files"][0]["errors"]
     assert code == 2 and (error["sheet"], error["cell"], error["code"]) == ("Praksis", "Praksis!D2", "schema-type")
+
+
+def test_cells_written_in_the_xml_are_counted_before_openpyxl_builds_them(cli, filled, monkeypatch):
+    """openpyxl holds every cell in memory, so a sheet with too many is refused from a streamed count of its XML."""
+    from rusplan.io import workbook
+
+    monkeypatch.setattr(workbook, "MAX_WRITTEN_CELLS", 50)
+    built = []
+    monkeypatch.setattr(workbook, "_read", lambda book, path: built.append(path))
+    code, out, _ = cli("check", str(filled), "--lang", "en")
+    assert code == 2 and "more than 100000 filled cells" in out and built == []
