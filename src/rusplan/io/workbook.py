@@ -41,7 +41,7 @@ FORMAT = "rusplan/v1"
 SUFFIXES = (".xlsx",)
 
 MAX_PARTS = 500
-MAX_UNCOMPRESSED = 50 * 1024 * 1024  # all parts together, as declared in the zip directory
+MAX_UNCOMPRESSED = 20 * 1024 * 1024  # all parts together, as declared in the zip directory (a real plan: under 1 MB)
 MAX_RATIO = 200  # uncompressed : compressed of one part; XML compresses 5-20x, a bomb 1000x
 MAX_ROWS = 2000
 MAX_COLUMNS = 200
