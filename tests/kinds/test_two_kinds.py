@@ -171,3 +171,15 @@ def test_a_second_programme_ruleset_reads_the_file_as_written(tmp_path, examples
     second = [dict(r, rule=r["rule"].removeprefix("second-")) for r in two["results"] if r["rule"].startswith("second-")]
     assert first == one["results"] == second
     assert "(omregnet fra timer: 225 t ÷ 37,5 t/uke = 6 uker)" in next(r["message"] for r in second if r["rule"] == "practice-weeks")
+
+
+def test_two_kinds_change_only_the_html_reports_list_of_regulations(two_kinds, examples_dir):
+    """The per-file part of the HTML report (verdicts, matrix, metadata, timeline) stays byte-identical;
+    the introduction and the footer name every regulation applied, now two."""
+    import difflib
+
+    alone = check(examples_dir, "--rules", BUNDLED, "--format", "html")[1].splitlines()
+    both = check(examples_dir, "--rules", two_kinds, "--format", "html")[1].splitlines()
+    changed = [line for line in difflib.unified_diff(alone, both, lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert changed and all('class="lead' in line or line[1:].startswith("<footer>") for line in changed), changed
+    assert any("Leselisteforskriften (testregler), Forskrift om nasjonal retningslinje" in line for line in changed)

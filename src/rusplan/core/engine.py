@@ -55,7 +55,9 @@ def evaluate_rule(
 ) -> list[RuleResult]:
     outside = _out_of_scope(rule, programme, ruleset)
     if outside is not None:
-        label = ruleset.vocabularies["frameworks"].label(outside, lang) if "frameworks" in ruleset.vocabularies else outside
+        # Named as the vocabulary that reads the scope's path names it (the programme's frameworks).
+        vocab = next((v for v in ruleset.vocabularies.values() if ruleset.scope["path"] in v.normalise), None)
+        label = vocab.label(outside, lang) if vocab is not None else outside
         return [_result(rule, lang, "skip", messages.text("skip-framework", lang, framework=label), (0, 0))]
 
     paths = programme.paths if rule.per_path else [None]

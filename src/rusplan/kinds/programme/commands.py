@@ -127,7 +127,6 @@ def init(
 ) -> None:
     """Write a commented starter programme file (or workbook): deliberately unfinished, ready for `rusplan check`."""
     from ... import messages
-    from .starter import starter
 
     ruleset = _programme_rulesets(rules, lang.value)[0]
     if fmt == InitFormat.xlsx or (fmt is None and path.lower().endswith(".xlsx")):
@@ -136,7 +135,7 @@ def init(
         _write_workbook(None, ruleset, lang.value, path, force)
         sys.stdout.write(visible(messages.text("init-written", lang.value, path=path)) + "\n")
         return
-    text = starter(ruleset, lang.value)
+    text = KIND.starter(ruleset, lang.value)
     _refuse_input_as_output(path if path != "-" else None, [], [ruleset], lang.value)
     with _opened(path, force, lang.value) as out:
         out(text)

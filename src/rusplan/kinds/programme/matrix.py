@@ -77,6 +77,7 @@ class Matrix:
     terms: dict[int, str]  # semester number -> term label (YYYY-høst, YYYY-vår)
     study_paths: list[str]
     professions: list[str] = field(default_factory=list)  # labels, in the file's order
+    framework: str = ""  # the programme's framework, as its ruleset names it in the matrix's language
     path_columns: dict = field(default_factory=dict)  # study path name -> the indexes of the columns it takes
     dossier: object = None  # dossier.Dossier: the evidence behind the matrix, for the HTML report
 
@@ -161,7 +162,18 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
     from .dossier import build as dossier
 
+    frameworks = ruleset.vocabularies.get("frameworks")
+    framework = frameworks.label(data["programme"]["framework"], lang) if frameworks else shown["framework"]
     taken = {name: tuple(sorted(indexes)) for name, indexes in paths}
     return Matrix(
-        visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions, taken, dossier(programme, ruleset, lang)
+        visible(programme.doc.path),
+        shown,
+        columns,
+        areas,
+        terms,
+        [name for name, _ in paths],
+        professions,
+        visible(framework),
+        taken,
+        dossier(programme, ruleset, lang),
     )
