@@ -37,7 +37,6 @@ from .. import messages
 from ..core.result import cell_name, column_letter  # noqa: F401 - the workbook's names for places, used by the writer too
 from .loader import DEFAULT_MAX_BYTES, Document, LoadError, read_raw
 
-FORMAT = "rusplan/v1"
 SUFFIXES = (".xlsx",)
 
 MAX_PARTS = 500

@@ -30,7 +30,6 @@ from .workbook import (
     sheet_title,
 )
 
-FORMAT = "rusplan/v1"
 STARTER_COURSE_COLUMNS = 8
 STARTER_ROWS = 30  # table rows that get drop-downs and prompts in a starter
 LIST_CELLS = 8  # cells to the right of a list row's label that get its drop-down
@@ -45,9 +44,9 @@ DROPDOWNS = {
 LISTED = {("learning_forms",): "learning_forms", ("fields",): "practice_fields", ("regulates",): "agreement_topics"}
 
 
-def build(data: dict | None, ruleset, lang: str):
-    """`data` (or, for None, an empty starter) as an openpyxl Workbook; ConvertError for what it cannot hold."""
-    return Builder(data, ruleset, lang).book
+def build(data: dict | None, ruleset, lang: str, format_id: str = ""):
+    """`data` (or, for None, an empty starter of the format `format_id`) as an openpyxl Workbook; ConvertError for what it cannot hold."""
+    return Builder(data, ruleset, lang, format_id).book
 
 
 def to_bytes(book) -> bytes:
@@ -97,10 +96,10 @@ def _cell(value: Any) -> Any:
 
 
 class Builder:
-    def __init__(self, data: dict | None, ruleset, lang: str) -> None:
+    def __init__(self, data: dict | None, ruleset, lang: str, format_id: str = "") -> None:
         import openpyxl
 
-        self.data, self.ruleset, self.lang = data, ruleset, lang
+        self.data, self.ruleset, self.lang, self.format_id = data, ruleset, lang, format_id
         self.starter = data is None
         self.book = openpyxl.Workbook()
         self.guide = self.book.active
@@ -192,7 +191,7 @@ class Builder:
             self._head(ws.cell(row, 1, label(field.label, self.lang)))
             value = _get(self.data, field.key)
             if self.starter and field.key == ("format",):
-                value = FORMAT
+                value = self.format_id
             vocabulary = DROPDOWNS.get(field.key) or ("yes-no" if field.kind == "bool" else None)
             if field.kind == "list":
                 values = value if isinstance(value, list) else ([] if value is None else [value])

@@ -155,7 +155,7 @@ def _write_workbook(data, ruleset, lang: str, path: str, force: bool) -> None:
     if os.path.exists(path) and not force:
         fail("cli-output-exists", lang, path=path)
     try:
-        book = build(data, ruleset, lang)
+        book = build(data, ruleset, lang, KIND.format)
     except ConvertError as err:
         fail(err.key, lang, **err.params)
     _save_bytes(to_bytes(book), path, force, lang)
