@@ -948,6 +948,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "ingen av regelfilene gjeld format '{format}' (dokumenttypen '{kind}'); gi ei regelfil for han med --rules",
         "en": "none of the rules files is for format '{format}' (document kind '{kind}'); give one with --rules",
     },
+    # --- issue 13b: declared check functions ----------------------------------------
+    "schema-no-keys": {
+        "nb": "; her hører ingen nøkler hjemme",
+        "nn": "; her høyrer ingen nøklar heime",
+        "en": "; nothing belongs here",
+    },
 }
 
 

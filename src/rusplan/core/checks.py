@@ -1,11 +1,93 @@
-"""The vocabulary of generic check functions that rules are written with.
+"""The check functions rules are written with, each declared once in a registry.
 
 A rule says *where* (``given``) and *which function with which options*
-(``then``).  A function receives the matches and returns :class:`Finding`
-objects — one per thing wrong, with the figures the message needs.  It never
-formats a sentence for the user and never prints; the engine does that with
-the rule's own message.  Every function is documented in docs/rules.md with
-its options and the fields it reports.
+(``then``).  A function receives the matches and returns an
+:class:`Outcome`: its findings (one per thing wrong, with the figures the
+message needs) and its facts (figures found even when nothing failed, for
+the rule's ``pass_message``).  It never formats a sentence, never prints and
+never writes into anything shared; the engine words the findings with the
+rule's own messages.
+
+How to declare a function
+-------------------------
+Decorate it with :func:`register`; that is the only list of functions
+(the rules meta-schema's ``function`` enum and per-function ``options``
+schemas, and the reference in docs/rules.md, are generated from it by
+``python -m rusplan.schema.generate``; tests/test_registry.py keeps them in step)::
+
+    @register(
+        "count-in",                       # the name rules write in `then.function`
+        input=("string", "number"),       # JSON types of the values it judges: a `given` selecting
+                                          # anything else (an object, a list) is refused at load
+        options=takes(                    # JSON Schema of `then.options` (no other keys), checked when a rules file loads
+            {
+                "vocabulary": VOCABULARY,          # x-vocabulary: must be a declared vocabulary
+                "where": WHERE,                    # x-where: keys are properties of its entries
+                "op": OP, "value": {"type": "number"},
+            },
+            "vocabulary",                         # the required ones
+        ),
+        reports={                         # placeholder names each message may use ({section} always)
+            "fail": ("actual", "expected"),   # the rule's `message` (and a check's own `message`)
+            "pass": ("actual",),              # the rule's `pass_message`: Outcome.facts
+        },
+    )
+    def count_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
+        \"\"\"One line for docs/rules.md.
+
+        More lines, also shown there.
+        \"\"\"
+        ...
+        return Outcome([Finding(ctx.anchor, {"actual": n, "expected": want})] if bad else [], {"actual": n})
+
+Rules for a function:
+- every option it reads is in `options` (unknown options are refused), with
+  ``required`` for the ones it cannot do without; never ``options["x"]`` on
+  an option that is not required;
+- every key of a Finding's `params` that a message may show, and every key
+  of `facts`, is in `reports` under the message code ("fail", or the
+  `code` given to Finding, e.g. "empty", "missing"); a rules-file message
+  naming anything else is refused at load;
+- a message code that only some options produce is named in `only_with`
+  (``{"empty": "non_empty"}``), so a rule without that option needs no
+  message for it;
+- options that name things in the rules file or the document say so with
+  the annotations below, so they are checked at load, not at the first
+  programme that happens to reach them:
+
+  ``x-vocabulary``       the value names a vocabulary of the rules file;
+  ``x-path``             the value is a document path, resolved against the
+                         document kind's JSON Schema (a path that can never
+                         match is an error);
+  ``x-field``            a key of the matched objects (``given.<value>`` must
+                         resolve, as for `sum`'s ``field``);
+  ``x-where``            an object whose keys are properties of the entries
+                         of the vocabulary named by the sibling option
+                         ``vocabulary``;
+  ``x-property``         a property of those entries (e.g. ``group_by``);
+  ``x-ids``              a list of ids: ``{"option": "vocabulary"}`` of the
+                         vocabulary named by that sibling option, or
+                         ``{"vocabulary": "areas"}`` of a fixed one;
+  ``x-object-where``     an object whose keys are keys of the matched objects
+                         (checked against the kind's schema) and whose
+                         values are a value or ``{vocabulary, where}``;
+  ``x-message``          a message (nb/nn/en) carried in the options, checked
+                         against ``reports[<value>]``;
+  ``x-compared``         the value is compared with the matched values: its
+                         type must be one the kind's schema allows there.
+- `cross_check(options, site)` is for anything else that can be checked at
+  load (a date that does not exist, a term the rules file cannot read); it
+  returns ``[(path inside options, problem), ...]``.
+
+Then run ``python -m rusplan.schema.generate`` (meta-schemas and docs), and
+add tests named ``test_<name>_...`` (``count_in`` for ``count-in``) to
+tests/test_checks.py, with a passing and a failing case; a test there fails
+for a registered function without them.
+
+A document kind contributes its own functions the same way, with
+``into=FUNCTIONS`` of its own checks module, which its hooks module exports
+(see rusplan.kinds): they are offered only to rules files of that kind, and
+the kind's part of the rules meta-schema lists them.
 """
 
 from __future__ import annotations
@@ -23,6 +105,13 @@ from .similar import spelling_key as _key
 
 if TYPE_CHECKING:
     from .ruleset import Vocabulary
+
+
+def exact(value: Any) -> Any:
+    """A number as the person wrote it, exactly: 4.3 is 43/10, not the nearest binary float."""
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return value
 
 
 class _Missing:
@@ -46,18 +135,23 @@ class Finding:
 
 
 @dataclass
-class Context:
-    """What a check function may look at besides its matches."""
+class Outcome:
+    """What a function returns: its findings, and figures for the pass message."""
 
-    programme: Any  # the document kind's model (kinds.programme.model.Programme)
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    """What a check function may look at besides its matches (read-only)."""
+
+    programme: Any  # the document's model
     ruleset: Any  # ruleset.Ruleset
     lang: str
     as_of: dt.date
     roots: dict  # per-path overrides for `select`
     anchor: tuple  # where a finding about the whole selection points
-    # Figures a function found even when nothing failed, for the rule's
-    # `pass_message` ("practice totals 6 weeks; § 21 requires at least 4").
-    facts: dict = field(default_factory=dict)
     kind: Any = None  # the document kind (rusplan.kinds.Kind): its vocabulary maps
 
     def select(self, expr: str) -> list[Match]:
@@ -79,24 +173,98 @@ class Context:
         return ", ".join(vocab.label(i, self.lang) for i in ids)
 
 
-def exact(value: Any) -> Any:
-    """A number as the person wrote it, exactly: 4.3 is 43/10, not the nearest binary float."""
-    if isinstance(value, float):
-        return Fraction(repr(value))
-    return value
+Run = Callable[[Context, list, dict], Outcome]
 
 
-def number(value: Any) -> Any:
-    """7.0 -> 7, 7.2 -> 7.2, 13/3 -> 4.33: figures as people write them."""
-    if isinstance(value, Fraction):
-        return int(value) if value.denominator == 1 else float(round(value, 2))
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else round(value, 2)
-    return value
+@dataclass(frozen=True)
+class Function:
+    """A registered check function: what rules may write and what its messages may say."""
+
+    name: str
+    run: Run
+    options: dict  # JSON Schema of `then.options`
+    reports: dict  # message code -> placeholder names ("pass": the facts)
+    cross_check: Callable | None = None
+    only_with: dict = field(default_factory=dict)  # message code -> the option without which it never occurs
+    input: tuple = ()  # the JSON types of the values it judges (what `given`/`field` select); () for any
+
+    @property
+    def doc(self) -> str:
+        import inspect
+
+        return inspect.getdoc(self.run) or ""
+
+
+FUNCTIONS: dict[str, Function] = {}
+
+NO_OPTIONS: dict = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+def register(
+    name: str,
+    *,
+    reports: dict,
+    input: tuple = (),
+    options: dict | None = None,
+    cross_check: Callable | None = None,
+    only_with: dict | None = None,
+    into: dict | None = None,
+):
+    """Declare a check function (see the module docstring); a name is declared once.
+
+    Generic functions go into FUNCTIONS; a document kind passes `into=` its
+    own dict (its hooks' FUNCTIONS), offered only to rules files of the kind.
+    """
+    table = FUNCTIONS if into is None else into
+
+    def add(run: Run) -> Run:
+        if name in table or name in FUNCTIONS:
+            raise ValueError(f"check function '{name}' is declared twice")
+        reported = {k: tuple(v) for k, v in reports.items()}
+        table[name] = Function(name, run, options or NO_OPTIONS, reported, cross_check, dict(only_with or {}), tuple(input))
+        return run
+
+    return add
+
+
+# --- option schemas shared by several functions ---------------------------------------
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}
+OP = {"enum": list(_OPS), "description": "comparison, default =="}
+VALUE = {"type": ["number", "string", "boolean"], "x-compared": True, "description": "the expected value"}
+PATH = {"$ref": "#/$defs/path", "x-path": True}
+REF = dict(PATH, description="a document path whose value is the expected value")
+VOCABULARY = {"type": "string", "minLength": 1, "x-vocabulary": True, "description": "a vocabulary of the rules file"}
+WHERE = {
+    "type": "object",
+    "additionalProperties": {"type": ["boolean", "string", "number"]},
+    "x-where": True,
+    "description": "only the entries whose properties have these values",
+}
+# Values a function judges (`input`): an id or spelling; any scalar.
+ID = ("string", "integer")
+SCALAR = ("string", "number", "boolean")
+# `value` or `ref`, exactly one
+EXPECTED = [{"required": ["value"]}, {"required": ["ref"]}]
+
+
+def takes(properties: dict, *required: str, **more) -> dict:
+    """The JSON Schema of a function's options: these properties and no others."""
+    schema = {"type": "object", "additionalProperties": False, "properties": properties, **more}
+    if required:
+        schema["required"] = list(required)
+    return schema
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float, Fraction)) and not isinstance(value, bool)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) or type(value).__name__ == "Fraction"
 
 
 def _flat(matches: list[Match]) -> list[Match]:
@@ -110,7 +278,7 @@ def _flat(matches: list[Match]) -> list[Match]:
     return out
 
 
-def unrecognised(ctx: "Context", vocab: Vocabulary, value: Any, path: tuple) -> Finding:
+def unrecognised(ctx: Context, vocab: Vocabulary, value: Any, path: tuple) -> Finding:
     """A value no entry of `vocab` spells: the rule could not judge it, which is not a failure of the requirement."""
     best = vocab.nearest(value)
     noun = vocab.noun.get(ctx.lang) or vocab.noun.get("nb") or messages.text("unrecognised-noun", ctx.lang)
@@ -128,16 +296,6 @@ def unrecognised(ctx: "Context", vocab: Vocabulary, value: Any, path: tuple) -> 
     )
 
 
-_OPS: dict[str, Callable[[Any, Any], bool]] = {
-    "==": operator.eq,
-    "!=": operator.ne,
-    ">=": operator.ge,
-    "<=": operator.le,
-    ">": operator.gt,
-    "<": operator.lt,
-}
-
-
 def _indexed(value: Any) -> list[tuple[int | None, Any]]:
     """(index in the list, value) for each value of a list (split items keep their index); index None for a scalar."""
     if value is MISSING or value is None:
@@ -151,22 +309,31 @@ def _values(value: Any) -> list:
     return [v for _, v in _indexed(value)]
 
 
-def compare(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+# --- the generic functions -----------------------------------------------------------
+
+
+@register(
+    "compare",
+    input=SCALAR,
+    options=takes({"op": OP, "value": VALUE, "ref": REF}, oneOf=EXPECTED),
+    reports={"fail": ("actual", "expected", "op"), "pass": ("actual", "expected")},
+)
+def compare(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each value `op` the expected value (`value` or the value at `ref`)."""
     expected = ctx.resolve(options)
     op = _OPS[options.get("op", "==")]
-    findings = []
+    out = Outcome()
     for m in matches:
         if m.value is MISSING:
             continue
-        ctx.facts.update(actual=number(m.value), expected=number(expected))
+        out.facts.update(actual=exact(m.value), expected=exact(expected))
         try:
             ok = op(exact(m.value), exact(expected))
         except TypeError:
             ok = False
         if not ok:
-            findings.append(Finding(m.path, {"actual": number(m.value), "expected": number(expected), "op": options.get("op", "==")}))
-    return findings
+            out.findings.append(Finding(m.path, {"actual": exact(m.value), "expected": exact(expected), "op": options.get("op", "==")}))
+    return out
 
 
 def _where(ctx: Context, m: Match, where: dict | None) -> bool | Finding:
@@ -189,7 +356,30 @@ def _where(ctx: Context, m: Match, where: dict | None) -> bool | Finding:
     return True
 
 
-def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "sum",
+    input=("object",),
+    options=takes(
+        {
+            "field": {"type": "string", "minLength": 1, "x-field": True, "description": "the key of the matched objects to add up"},
+            "op": OP,
+            "value": {"type": "number", "description": "the expected total"},
+            "ref": REF,
+            "where": {
+                "type": "object",
+                "x-object-where": True,
+                "description": "only the objects whose keys have these values; {vocabulary, where} for a value read through a vocabulary",
+                "additionalProperties": {
+                    "oneOf": [{"type": ["boolean", "string", "number"]}, takes({"vocabulary": VOCABULARY, "where": WHERE}, "vocabulary")]
+                },
+            },
+        },
+        "field",
+        oneOf=EXPECTED,
+    ),
+    reports={"fail": ("actual", "expected", "op"), "pass": ("actual", "expected")},
+)
+def sum_(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """The sum of `field` over the matched objects (filtered by `where`) `op` the expected value.
 
     An object that `where` cannot judge (a vocabulary does not know its
@@ -198,7 +388,7 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     `>`, a sum that passes without them passes.
     """
     name, op = options["field"], options.get("op", "==")
-    total, unjudged = Fraction(0), []
+    total, unjudged = exact(0), []
     for m in matches:
         ok = _where(ctx, m, options.get("where"))
         if isinstance(ok, Finding):
@@ -206,16 +396,29 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
         elif ok and isinstance(m.value, dict) and _is_number(m.value.get(name)):
             total += exact(m.value[name])
     expected = ctx.resolve(options)
-    ctx.facts.update(actual=number(total), expected=number(expected))
-    passed = expected is not None and _OPS[op](total, exact(expected))
+    facts = {"actual": total, "expected": exact(expected)}
+    passed = _is_number(expected) and _OPS[op](total, exact(expected))
     if unjudged and not (passed and op in (">=", ">")):
-        return unjudged
+        return Outcome(unjudged, facts)
     if not passed:
-        return [Finding(ctx.anchor, {"actual": number(total), "expected": number(expected), "op": op})]
-    return []
+        return Outcome([Finding(ctx.anchor, {"actual": total, "expected": exact(expected), "op": op})], facts)
+    return Outcome([], facts)
 
 
-def covers_all(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "covers-all",
+    input=ID,
+    options=takes(
+        {
+            "vocabulary": VOCABULARY,
+            "group_by": {"type": "string", "minLength": 1, "x-property": True, "description": "list the missing entries grouped by this property"},
+            "group_labels": dict(VOCABULARY, description="the vocabulary whose labels name the groups"),
+        },
+        "vocabulary",
+    ),
+    reports={"fail": ("missing", "count"), "pass": ("covered", "total")},
+)
+def covers_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Every entry of `vocabulary` is named among the values.
 
     A document kind may map values to the vocabulary's ids (the programme:
@@ -227,19 +430,19 @@ def covers_all(ctx: Context, matches: list[Match], options: dict) -> list[Findin
     if mapping is not None:
         named = {found for v in named if (found := mapping(ctx.ruleset, v)) is not None}
     missing = [i for i in vocab.ids if i not in named]
-    ctx.facts.update(covered=len(vocab.ids) - len(missing), total=len(vocab.ids))
+    facts = {"covered": len(vocab.ids) - len(missing), "total": len(vocab.ids)}
     if not missing:
-        return []
+        return Outcome([], facts)
     group = options.get("group_by")
     if group:
-        areas = ctx.ruleset.vocabularies["areas"]
+        labels = ctx.vocabulary(options["group_labels"]) if "group_labels" in options else None
         parts = []
-        for key, ids in _group(missing, lambda i: str(vocab.by_id[i][group])):
-            parts.append(f"{areas.label(key, ctx.lang)}: {', '.join(ids)}")
+        for key, ids in _group(missing, lambda i: str(vocab.by_id[i].get(group, ""))):
+            parts.append(f"{labels.label(key, ctx.lang) if labels else key}: {', '.join(ids)}")
         text = "; ".join(parts)
     else:
         text = ctx.labels(vocab, missing)
-    return [Finding(ctx.anchor, {"missing": text, "count": len(missing), "missing_ids": missing})]
+    return Outcome([Finding(ctx.anchor, {"missing": text, "count": len(missing), "missing_ids": missing})], facts)
 
 
 def _group(items, key):
@@ -249,7 +452,13 @@ def _group(items, key):
     return groups.items()
 
 
-def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "known",
+    input=ID,
+    options=takes({"vocabulary": VOCABULARY}, "vocabulary"),
+    reports={"fail": ("value", "suggestion")},
+)
+def known(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each value is an id of `vocabulary`; the nearest id is suggested."""
     vocab = ctx.vocabulary(options["vocabulary"])
     findings = []
@@ -259,31 +468,51 @@ def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
         close = closest(str(m.value), vocab.ids, cutoff=0.5)
         suggestion = messages.text("nearest", ctx.lang, best=close) if close else ""
         findings.append(Finding(m.path, {"value": m.value, "suggestion": suggestion}))
-    return findings
+    return Outcome(findings)
 
 
-def any_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "any-in",
+    input=ID,
+    options=takes({"vocabulary": VOCABULARY, "where": WHERE}, "vocabulary"),
+    reports={"fail": ("found",), "pass": ("found",)},
+)
+def any_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """At least one value is an id of `vocabulary` (restricted by `where`)."""
     vocab = ctx.vocabulary(options["vocabulary"])
     allowed = set(vocab.select(options.get("where")))
     matches = _flat(matches)
     values = [m.value for m in matches]
     # Named by the vocabulary's label in the report's language ("casearbeid"), not by id.
-    ctx.facts["found"] = ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values if v in allowed}))
+    facts = {"found": ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values if v in allowed}))}
     if any(v in allowed for v in values):
-        return []
+        return Outcome([], facts)
     unknown = [unrecognised(ctx, vocab, m.value, m.path) for m in matches if m.value not in vocab.by_id]
     if unknown:
-        return unknown  # one of them may be the allowed value, written in a way rusplan does not know
+        return Outcome(unknown, facts)  # one of them may be the allowed value, written in a way rusplan does not know
     found = ", ".join(sorted({_label(vocab, v, ctx.lang) for v in values})) or "–"
-    return [Finding(ctx.anchor, {"found": found})]
+    return Outcome([Finding(ctx.anchor, {"found": found})], facts)
 
 
 def _label(vocab: Vocabulary, value: Any, lang: str) -> str:
     return vocab.label(value, lang) if isinstance(value, str) and value in vocab.by_id else str(value)
 
 
-def all_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "all-in",
+    input=ID + ("array",),
+    options=takes(
+        {
+            "vocabulary": VOCABULARY,
+            "where": WHERE,
+            "non_empty": {"type": "boolean", "description": "an empty or missing list is a finding too (message key `empty`)"},
+        },
+        "vocabulary",
+    ),
+    reports={"fail": ("value", "label", "allowed"), "empty": ("allowed",)},
+    only_with={"empty": "non_empty"},
+)
+def all_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Every value (or every item of a list value) is an id of `vocabulary`.
 
     With `non_empty: true`, an empty or missing list is a finding too
@@ -303,15 +532,35 @@ def all_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
                 findings.append(unrecognised(ctx, vocab, value, path))
             elif value not in allowed_ids:
                 findings.append(Finding(path, {"value": value, "label": vocab.label(value, ctx.lang), "allowed": allowed}))
-    return findings
+    return Outcome(findings)
 
 
-def non_empty(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register("non-empty", reports={"fail": ()})
+def non_empty(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each value is present and not empty."""
-    return [Finding(m.path) for m in matches if not _values(m.value)]
+    return Outcome([Finding(m.path) for m in matches if not _values(m.value)])
 
 
-def contains_all(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "contains-all",
+    input=("array",),
+    options=takes(
+        {
+            "vocabulary": VOCABULARY,
+            "values": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"type": ["string", "integer"]},
+                "x-ids": {"option": "vocabulary"},
+                "description": "the ids every list must contain (default: every id of `vocabulary`, restricted by `where`)",
+            },
+            "where": WHERE,
+        },
+        "vocabulary",
+    ),
+    reports={"fail": ("missing",)},
+)
+def contains_all(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each list value contains every id in `values` (default: every id of `vocabulary`)."""
     vocab = ctx.vocabulary(options["vocabulary"])
     required = [str(v) for v in options.get("values", vocab.select(options.get("where")))]
@@ -325,10 +574,16 @@ def contains_all(ctx: Context, matches: list[Match], options: dict) -> list[Find
             findings.extend(unrecognised(ctx, vocab, v, m.path + (i,) if i is not None else m.path) for i, v in unknown)
         elif missing:
             findings.append(Finding(m.path, {"missing": ctx.labels(vocab, missing, with_id=False), "missing_ids": missing}))
-    return findings
+    return Outcome(findings)
 
 
-def exists_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+@register(
+    "exists-in",
+    input=ID,
+    options=takes({"in": dict(PATH, description="the document path whose values the value must be among")}, "in"),
+    reports={"fail": ("value",), "missing": ()},
+)
+def exists_in(ctx: Context, matches: list[Match], options: dict) -> Outcome:
     """Each value also occurs at path `in` (compared case- and spacing-insensitively).
 
     A matched object without the checked `field` is a finding with message
@@ -341,17 +596,12 @@ def exists_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding
             findings.append(Finding(m.path, {}, code="missing"))
         elif _key(m.value) not in pool:
             findings.append(Finding(m.path, {"value": m.value}))
-    return findings
+    return Outcome(findings)
 
 
-FUNCTIONS: dict[str, Callable[[Context, list[Match], dict], list[Finding]]] = {
-    "compare": compare,
-    "sum": sum_,
-    "covers-all": covers_all,
-    "known": known,
-    "any-in": any_in,
-    "all-in": all_in,
-    "non-empty": non_empty,
-    "contains-all": contains_all,
-    "exists-in": exists_in,
-}
+def registry(kind: Any = None) -> dict[str, Function]:
+    """The functions rules of `kind` (a rusplan.kinds.Kind) may use: the generic ones and the kind's own.
+
+    Without a kind, the generic ones only.
+    """
+    return {**FUNCTIONS, **kind.functions} if kind is not None else FUNCTIONS
