@@ -76,6 +76,25 @@ def finish(process: subprocess.Popen, timeout: float = 90) -> Page:
     return Page(out, console, process.returncode, err)
 
 
+def print_pdf(page: Path, pdf: Path, profile: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Print `page` to A4 PDF as Chromium's print dialog does (the page's @page rules), without header or footer."""
+    args = [chromium_path() or "chromium", *FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.resolve().as_uri()]
+    env = {**os.environ, "HOME": str(profile), "XDG_CONFIG_HOME": str(profile), "XDG_CACHE_HOME": str(profile)}
+    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env, timeout=timeout)
+
+
+def run_rusplan(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rusplan", *args], cwd=REPO_ROOT, capture_output=True, text=True, encoding="utf-8")
+
+
+def render_workbook_matrix(workbook: Path, output: Path) -> subprocess.CompletedProcess:
+    """examples/compliant.yaml as the coordinator's workbook, and its coverage matrix as HTML."""
+    converted = run_rusplan("convert", "examples/compliant.yaml", str(workbook), "--force")
+    if converted.returncode != 0:
+        return converted
+    return run_rusplan("matrix", str(workbook), "--format", "html", "--output", str(output), "--force")
+
+
 def render_report(programme: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
     """`rusplan check PROGRAMME --format html --output OUTPUT`, as a user runs it."""
     return subprocess.run(
@@ -101,10 +120,18 @@ def main() -> int:
             sys.stderr.write(rendered.stdout + rendered.stderr)
             return 2
         page = finish(start(report, Path(tmp) / "profile", target))
-    if page.console or not target.exists():
-        sys.stderr.write("\n".join(page.console) + page.stderr[-2000:])
-        return 1
-    print(f"wrote {target.relative_to(REPO_ROOT)}")
+        matrix_target = REPO_ROOT / "docs" / "img" / "matrix-workbook.png"
+        matrix = Path(tmp) / "matrix.html"
+        made = render_workbook_matrix(Path(tmp) / "plan.xlsx", matrix)
+        if made.returncode != 0:
+            sys.stderr.write(made.stdout + made.stderr)
+            return 2
+        matrix_page = finish(start(matrix, Path(tmp) / "profile-matrix", matrix_target))
+    for shown, picture in ((page, target), (matrix_page, matrix_target)):
+        if shown.console or not picture.exists():
+            sys.stderr.write("\n".join(shown.console) + shown.stderr[-2000:])
+            return 1
+        print(f"wrote {picture.relative_to(REPO_ROOT)}")
     return 0
 
 

@@ -349,6 +349,28 @@ def without_regulation_text(text: str, ruleset) -> str:
     return text
 
 
+def without_programme_text(text: str, *paths: str) -> str:
+    """`text` without the strings of these programme files (HTML-escaped as the report prints them)."""
+    from html import escape
+
+    from rusplan.io import loader
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    found = {s for path in paths for s in strings(loader.load(path).data) if len(s) > 3}
+    for sentence in sorted(found, key=len, reverse=True):
+        text = text.replace(escape(sentence), "").replace(sentence, "")
+    return text
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "markdown", "github", "html"])
 def test_every_report_format_in_nynorsk(fmt, run_cli, bundled_rulesets):
     result = run_cli(
@@ -357,8 +379,11 @@ def test_every_report_format_in_nynorsk(fmt, run_cli, bundled_rulesets):
     )
     assert result.returncode == 2, str(result)
     shown = without_regulation_text(result.stdout, bundled_rulesets[0])
+    if fmt == "html":  # the committee's report quotes the programme's own texts (Bokmål notes here) as written
+        shown = without_programme_text(shown, "examples/fail-practice-weeks.yaml", "examples/compliant-hours-nynorsk.yaml")
     assert [w for w in NB_ONLY if w in shown] == []
-    assert "praksis utgjer 3 veker; § 21 krev minst 4" in result.stdout
+    # (the HTML report heads a failed rule by the finding, with a capital letter)
+    assert "praksis utgjer 3 veker; § 21 krev minst 4" in result.stdout.replace("Praksis utgjer", "praksis utgjer")
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ VERDICT_EXIT = {"pass": 0, "transition": 0, "fail": 1, "unrecognised": 1, "inval
 CLASSES = {
     "syntax", "duplicate-key", "yaml11-bool", "yaml11-number", "date-as-text", "null-value", "wrong-type", "unknown-key",
     "missing-key", "bad-value", "document", "tag", "merge-key", "anchor-alias", "deep-nesting", "complex-key",
-    "encoding", "inconsistent", "waiver", "unrecognised", "accepted", "near-miss-format",
+    "encoding", "inconsistent", "waiver", "unrecognised", "accepted", "near-miss-format", "workbook",
 }
 
 
@@ -81,6 +81,10 @@ def test_corpus_file(name, rusplan_check, repo_root, monkeypatch):
     assert code == expected["exit"], shown
     assert stderr == "", shown
     fragment = expected["fragment"]
+    if "cell" in expected:  # a workbook: FILE:SHEET!CELL
+        at = f"{path}:{expected['cell']}: "
+        assert any(at in line and fragment in line for line in stdout.splitlines()), f"no line with {at!r} and {fragment!r}\n{shown}"
+        return
     if "line" not in expected:
         assert fragment in stdout, shown
         return

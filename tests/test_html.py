@@ -105,7 +105,8 @@ def test_several_files_one_section_each_and_unreadable_files_show_why(report, tm
     broken.write_text("format: rusplan/v1\nprogramme: [\n", encoding="utf-8")
     result, page = report("examples/compliant.yaml", "examples/fail-practice-weeks.yaml", str(broken))
     assert result.returncode == 2, str(result)
-    sections = dict(re.findall(r'<section class="file" data-verdict="(\w+)">\s*<h2>([^<]*)</h2>', page))
+    # Each section is headed by the programme (by the file when it could not be read), the file in small print.
+    sections = dict(re.findall(r'<section class="file" data-verdict="(\w+)">\s*<h2[^>]*>([^<]*)</h2>.*?<p class="path loc">[^:]*: ([^<]*)</p>', page, re.S)[i][::2] for i in range(3))
     assert sections == {"pass": "examples/compliant.yaml", "fail": "examples/fail-practice-weeks.yaml", "invalid": str(broken)}
     assert re.search(rf'<span class="loc">{re.escape(str(broken))}:\d+:\d+</span>', page)
     assert messages.text("batch-total", "en", files=3, passed=1, failed=1, invalid=1) in page

@@ -20,7 +20,7 @@ from typing import Any, Iterator
 
 from .core.result import FileReport, Problem, Skipped
 
-PATTERNS = ("*.yaml", "*.yml")
+PATTERNS = ("*.yaml", "*.yml", "*.xlsx")  # workbooks too (issue 15)
 
 
 @dataclass(slots=True)  # one per file of a batch, held for the whole run: keep it small
@@ -69,7 +69,7 @@ def _walk(root: str, include: list[str], exclude: list[str]) -> Iterator[Target]
             shown = name.lower() if fold else name
             if not any(fnmatch.fnmatch(shown, p) or fnmatch.fnmatch(rel, p) for p in include):
                 continue
-            if _excluded(rel, exclude):
+            if _excluded(rel, exclude) or name.startswith("~$"):  # ~$plan.xlsx: Excel's lock file of an open workbook
                 continue
             yield _classify(path, real_root)
     for exc in unreadable:

@@ -402,6 +402,31 @@ def _add_kind_commands() -> None:
             importlib.import_module(kind.commands).register(app)
 
 
+def _save_bytes(content: bytes, path: str, force: bool, lang: str) -> None:
+    """Write a binary file like --output: never over a file without --force, never half-written."""
+    import tempfile
+
+    if os.path.exists(path) and not force:
+        fail("cli-output-exists", lang, path=path)
+    final = os.path.realpath(path)
+    folder, name = os.path.split(final)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        fail("cli-cannot-write", lang, path=path, reason=exc.strerror)
+    try:
+        with open(fd, "wb") as handle:
+            handle.write(content)
+        _keep_mode(final, temp)
+        os.replace(temp, final)
+    except OSError as exc:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        fail("cli-cannot-write", lang, path=path, reason=exc.strerror)
+
+
 class Stop(BaseException):
     """End the run now with `code` and, unless empty, the one line `key` (messages.py).
 

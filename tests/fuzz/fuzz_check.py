@@ -34,7 +34,8 @@ CONTEXT = RenderContext(lang=OPTIONS.lang, rulesets=RULESETS, as_of=OPTIONS.as_o
 
 def TestOneInput(data: bytes) -> int:  # noqa: N802 - the name atheris documents
     """Check `data` as a programme file; return the exit code `rusplan check` would give."""
-    report = check_bytes(data, "fuzz.yaml", RULESETS, OPTIONS)
+    # A zip is read as the coordinator's workbook (issue 15), anything else as YAML.
+    report = check_bytes(data, "fuzz.xlsx" if data[:4] == b"PK\x03\x04" else "fuzz.yaml", RULESETS, OPTIONS)
     lines: list[str] = []
     write("text", [report], CONTEXT, lines.append)
     return exit_code([report])

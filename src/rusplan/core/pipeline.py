@@ -44,16 +44,37 @@ load_problem = loader.load_problem
 
 def read(path: str, options: Options) -> loader.Document | Problem:
     try:
+        if is_workbook(path):
+            from ..io import workbook  # imports openpyxl: only for a workbook
+
+            return workbook.load(path, max_bytes=options.max_bytes)
         return loader.load(path, max_bytes=options.max_bytes)
     except loader.LoadError as err:
-        return load_problem(err, options.lang)
+        return _located(load_problem(err, options.lang), path)
+
+
+def is_workbook(path: str) -> bool:
+    """A workbook (issue 15) is read by io.workbook into the same Document as YAML."""
+    return str(path).lower().endswith(".xlsx")
+
+
+def _located(problem: Problem, path: str) -> Problem:
+    if is_workbook(path):
+        from ..io.workbook import settle
+
+        settle([problem])  # the problem names a sheet and a cell
+    return problem
 
 
 def read_bytes(data: bytes, path: str, options: Options) -> loader.Document | Problem:
     try:
+        if is_workbook(path):
+            from ..io import workbook
+
+            return workbook.parse(data, path, max_bytes=options.max_bytes)
         return loader.load_bytes(data, path, max_bytes=options.max_bytes)
     except loader.LoadError as err:
-        return load_problem(err, options.lang)
+        return _located(load_problem(err, options.lang), path)
 
 
 def kind_of(doc: loader.Document) -> kinds.Kind | None:
@@ -78,6 +99,8 @@ def check_bytes(data: bytes, path: str, rulesets: tuple[Ruleset, ...], options: 
 def _check(doc: loader.Document | Problem, path: str, rulesets, options: Options, explicit: bool):
     report = FileReport(path)
     if isinstance(doc, Problem):
+        if not explicit and doc.code == "wb-missing-sheet":  # a workbook a walk found that is not a study plan
+            return Skipped(path, doc.message)
         report.errors.append(doc)
         return report
     if not explicit and kind_of(doc) is None and near_miss(doc) is None:
@@ -176,6 +199,15 @@ def models(doc: loader.Document, rulesets: tuple[Ruleset, ...], lang: str) -> tu
 
 
 def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
+    _check_document(doc, rulesets, options, report)
+    if is_workbook(doc.path):
+        from ..io.workbook import settle
+
+        settle([*report.errors, *report.results])  # findings name a sheet and a cell
+    return report
+
+
+def _check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
     lang = options.lang
     built = models(doc, rulesets, lang)
     if isinstance(built, list):

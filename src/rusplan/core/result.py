@@ -6,6 +6,7 @@ load -> validate -> evaluate rules -> report: every stage adds to one
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -32,9 +33,10 @@ class Problem:
     code: str = "error"
     where: str = ""  # path in the document, e.g. courses[2].credits
     hint: str = ""
+    sheet: str = ""  # in a workbook: the sheet; line and column are then the cell's row and column
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return located(asdict(self))
 
 
 class InconsistentDocument(Exception):
@@ -68,9 +70,33 @@ class RuleResult:
     column: int = 0
     study_path: str = ""
     reason: str = ""  # waiver reason
+    sheet: str = ""  # in a workbook: the sheet; line and column are then the cell's row and column
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return located(asdict(self))
+
+
+def located(item: dict) -> dict:
+    """A finding as JSON: `sheet` and `cell` ("Emner!C4") only for a workbook, so YAML reports stay as they were."""
+    sheet = item.pop("sheet")
+    if sheet:
+        item["sheet"], item["cell"] = sheet, cell_name(sheet, item["line"], item["column"])
+    return item
+
+
+def column_letter(column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(sheet: str, row: int, column: int) -> str:
+    """`Emner!C4`; a sheet name Excel would quote is quoted ('Min plan'!C4)."""
+    shown = sheet if re.fullmatch(r"[^\W\d]\w*", sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{shown}!{column_letter(column)}{row}" if row else shown
+
 
 
 @dataclass

@@ -127,6 +127,11 @@ class Document:
 
 def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a file as UTF-8 text (BOM allowed), refusing huge or binary files."""
+    return decode(read_raw(path, max_bytes))
+
+
+def read_raw(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A regular file's bytes, refusing one over `max_bytes` (the workbook reader's way in too)."""
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
@@ -159,7 +164,7 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise LoadError(
             f"file is over the limit of {max_bytes} bytes", code="too-large", params={"size": total, "limit": max_bytes}
         )
-    return decode(b"".join(chunks))
+    return b"".join(chunks)
 
 
 def decode(raw: bytes) -> str:

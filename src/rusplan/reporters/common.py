@@ -21,9 +21,15 @@ def artifact_path(path: str) -> str:
     return path
 
 
-def where(path: str, line: int, column: int) -> str:
-    """`path:line:column`, or the bare path for a problem with no position."""
+def where(path: str, line: int, column: int, sheet: str = "") -> str:
+    """`path:line:column`, `plan.xlsx:Emner!C4` in a workbook, or the bare path for a problem with no position."""
+    sheet = sheet or getattr(line, "sheet", "")
+    if sheet:
+        from ..core.result import cell_name
+
+        return f"{path}:{cell_name(sheet, line, column)}"
     return f"{path}:{line}:{column}" if line else path
+
 
 
 def finding_text(result, lang: str) -> str:

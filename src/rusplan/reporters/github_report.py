@@ -14,9 +14,16 @@ from .escape import github_data, github_property, safe_line, visible
 _COMMANDS = {"fail": "error", "unrecognised": "error", "warn": "warning", "waived": "notice"}
 
 
-def command(kind: str, path: str, line: int, column: int, title: str, message: str) -> str:
-    """One workflow command; `message` may hold rusplan's own line breaks, user text has none left."""
+def command(kind: str, path: str, line: int, column: int, title: str, message: str, sheet: str = "") -> str:
+    """One workflow command; `message` may hold rusplan's own line breaks, user text has none left.
+
+    A workbook has no lines: the annotation is on the file, and the message starts with the cell.
+    """
     props = [f"file={github_property(visible(artifact_path(path)))}"]
+    if sheet:
+        from ..core.result import cell_name
+
+        message, line = f"{visible(cell_name(sheet, line, column))}: {message}", 0
     if line:
         props += [f"line={line}", f"col={max(column, 1)}"]
     props.append(f"title={github_property(visible(title))}")
@@ -25,14 +32,14 @@ def command(kind: str, path: str, line: int, column: int, title: str, message: s
 
 def file_lines(report: FileReport, lang: str):
     for problem in report.errors:
-        yield command("error", report.path, problem.line, problem.column, f"rusplan {problem.code}", visible(problem_text(problem)))
+        yield command("error", report.path, problem.line, problem.column, f"rusplan {problem.code}", visible(problem_text(problem)), problem.sheet)
     for r in report.results:
         kind = _COMMANDS.get(r.status)
         if kind is None:
             continue
         title = f"rusplan {r.rule}" + (f" ({r.section})" if r.section else "")
         text = visible(finding_text(r, lang)) + (f"\n«{visible(r.quote)}»" if r.quote else "")
-        yield command(kind, report.path, r.line, r.column, title, text)
+        yield command(kind, report.path, r.line, r.column, title, text, r.sheet)
 
 
 def _tail_lines(reports: list, ctx) -> list[str]:

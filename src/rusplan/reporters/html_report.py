@@ -16,6 +16,7 @@ from .. import __version__, messages
 from ..kinds.programme.matrix import Matrix
 from .matrix_render import NeedsJinja, environment
 from ..core.result import EXIT_INVALID, FileReport
+from .committee import fit, heading, long_date
 from .common import finding_text, problem_text, summary_sentence, verdict_text, where
 from .spool import MARK, Spool, split
 
@@ -40,11 +41,14 @@ class _Page:
         self.values = dict(
             lang=lang,
             title=messages.text("report-title", lang),
-            intro=messages.text("report-intro", lang, regulation=regulation, as_of=ctx.as_of, version=__version__),
+            intro=messages.text("report-intro", lang, regulation=regulation, as_of=long_date(ctx.as_of, lang), version=__version__),
             where=where,
             finding_text=finding_text,
             problem_text=problem_text,
             verdict_text=verdict_text,
+            heading=heading,
+            long_date=long_date,
+            number=messages.number,
             ruleset_status=[r.status(lang)["statement"] for r in ctx.rulesets],
         )
         self._module = None
@@ -52,17 +56,24 @@ class _Page:
     def section(self, report: FileReport):
         """One file's <section>, as the page prints it (Markup: already escaped)."""
         if self._module is None:
-            self._module = self.template.make_module(dict(self.values, files=[], sections=[], summary=""))
+            self._module = self.template.make_module(dict(self.values, files=[], sections=[], summary="", page_name=""))
         return self._module.file_section(_file(report, self.lang))
 
-    def render(self, files: list, reports: list, sections) -> str:
-        """The page; `files` for the batch table (entries with a `report`: a FileReport or FileBrief)."""
-        return self.template.render(self.values, files=files, sections=sections, summary=summary_sentence(reports, self.lang))
+    def render(self, files: list, reports: list, sections, page_name: str = "") -> str:
+        """The page; `files` for the batch table (entries with a `report`: a FileReport or FileBrief);
+        `page_name` titles the page when it holds one programme."""
+        return self.template.render(self.values, files=files, sections=sections, summary=summary_sentence(reports, self.lang), page_name=page_name)
+
+
+def _name(report: FileReport) -> str:
+    """The programme's name from its matrix (already made visible), or ""."""
+    return report.matrix.programme.get("name", "") if report.matrix is not None else ""
 
 
 def render(reports: list[FileReport], ctx) -> str:
     page = _Page(ctx)
-    return page.render([{"report": r} for r in reports], reports, [page.section(r) for r in reports])
+    name = _name(reports[0]) if len(reports) == 1 else ""
+    return page.render([{"report": r} for r in reports], reports, [page.section(r) for r in reports], name)
 
 
 def stream(reports, ctx, out) -> list:
@@ -73,10 +84,13 @@ def stream(reports, ctx, out) -> list:
 
     briefs: list = []
     with Spool() as spool:
+        name = ""  # the first file's programme name: the page's title if it stays the only file
         for report in reports:
             spool.write(page.section(report))
+            if not briefs:
+                name = _name(report)
             briefs.append(report.brief())
-        head, tail = split(page.render([{"report": b} for b in briefs], briefs, [Markup(MARK)]))
+        head, tail = split(page.render([{"report": b} for b in briefs], briefs, [Markup(MARK)], name if len(briefs) == 1 else ""))
         out(head)
         spool.copy_to(out)
         out(tail)
@@ -143,9 +157,11 @@ def timeline(matrix: Matrix, lang: str) -> dict:
                 "name": column.name,
                 "y": TOP + index * LANE,
                 "bars": bars,
-                "text": words if len(words) <= room else words[: max(room - 1, 0)] + "…",
+                "full": words,
+                "room": room,
             }
         )
+    fit(lanes)  # cut to the bar, and two options never read the same
     return {
         "width": WIDTH,
         "height": TOP + len(lanes) * LANE + 6,

@@ -46,7 +46,7 @@ def _by_rule(report: FileReport) -> dict[str, list]:
 
 def _finding_lines(path: str, results: list, lang: str) -> str:
     lines = [
-        f"{messages.text('status-' + r.status, lang)}: {where(visible(path), r.line, r.column)}: {visible(finding_text(r, lang))}"
+        f"{messages.text('status-' + r.status, lang)}: {where(visible(path), r.line, r.column, r.sheet)}: {visible(finding_text(r, lang))}"
         for r in results
         if r.status in ("fail", "unrecognised", "warn", "waived")
     ]
@@ -100,7 +100,7 @@ def _suite(parent: ET.Element, report: FileReport, lang: str, rulesets=()) -> di
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if report.errors:
         case = _element(suite, "testcase", classname=classname, name="input")
-        body = "\n".join(f"{where(visible(report.path), p.line, p.column)}: {visible(problem_text(p))}" for p in report.errors)
+        body = "\n".join(f"{where(visible(report.path), p.line, p.column, p.sheet)}: {visible(problem_text(p))}" for p in report.errors)
         _element(case, "error", body, message=visible(problem_text(report.errors[0])), type=report.errors[0].code)
         counts["tests"] += 1
         counts["errors"] += 1

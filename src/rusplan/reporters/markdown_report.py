@@ -35,11 +35,11 @@ def _heading(report: FileReport, lang: str) -> str:
 
 def _rows(report: FileReport, lang: str) -> list[str]:
     rows = [
-        f"| {_MARKS['invalid']} {code(p.code)} |  | {code(where(report.path, p.line, p.column))} | {cell(problem_text(p))} |"
+        f"| {_MARKS['invalid']} {code(p.code)} |  | {code(where(report.path, p.line, p.column, p.sheet))} | {cell(problem_text(p))} |"
         for p in report.errors
     ]
     rows += [
-        f"| {_MARKS[r.status]} {code(r.rule)} | {cell(r.section)} | {code(where(report.path, r.line, r.column))} | {cell(finding_text(r, lang))} |"
+        f"| {_MARKS[r.status]} {code(r.rule)} | {cell(r.section)} | {code(where(report.path, r.line, r.column, r.sheet))} | {cell(finding_text(r, lang))} |"
         for r in report.results
         if r.status in _LISTED
     ]

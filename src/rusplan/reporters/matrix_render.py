@@ -24,11 +24,11 @@ class NeedsJinja(Exception):
     """Jinja2 (the `html` extra) is not installed."""
 
 
-def render(matrix: Matrix, fmt: str, lang: str, *, color: bool = False, width: int = 100) -> str:
+def render(matrix: Matrix, fmt: str, lang: str, *, color: bool = False, width: int = 100, csv_dialect: str = "excel-nb") -> str:
     if fmt == "text":
         return text(matrix, lang, color=color, width=width)
     if fmt == "csv":
-        return csv_text(matrix, lang)
+        return csv_text(matrix, lang, csv_dialect)
     if fmt == "markdown":
         return markdown(matrix, lang)
     return html(matrix, lang)
@@ -152,9 +152,17 @@ def csv_heading(column: Column) -> str:
     return column.label if column.kind == "course" else f"{column.label} {column.name}"
 
 
-def csv_text(matrix: Matrix, lang: str) -> str:
+# excel-nb (the default): what a Norwegian-locale Excel opens by a double click, one value per
+# cell and æøå intact: UTF-8 with a byte-order mark, ';' between values (the list separator
+# where the decimal mark is a comma), CRLF.  rfc4180: ',' and LF, no BOM, for scripts.
+CSV_DIALECTS = {"excel-nb": ("\ufeff", ";", "\r\n"), "rfc4180": ("", ",", "\n")}
+
+
+def csv_text(matrix: Matrix, lang: str, dialect: str = "excel-nb") -> str:
+    bom, delimiter, newline = CSV_DIALECTS[dialect]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out.write(bom)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=newline)
     head = [messages.text(f"matrix-csv-{k}", lang) for k in ("area", "category", "outcome", "text")]
     writer.writerow(head + [csv_heading(c) for c in matrix.columns] + [messages.text(f"matrix-csv-{k}", lang) for k in ("courses", "status")])
     for area in matrix.areas:
@@ -211,6 +219,7 @@ def environment():
         raise NeedsJinja() from None
     from markupsafe import Markup
 
+    from .committee import path_sums
     from .escape import visible
 
     def finalize(value):  # every {{ value }}: no control or bidi character from a programme file
@@ -234,6 +243,7 @@ def environment():
         version=__version__,
         UNCOVERED=UNCOVERED,
         PARTIAL=PARTIAL,
+        path_sums=path_sums,
     )
     return env
 

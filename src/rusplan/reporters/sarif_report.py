@@ -73,11 +73,18 @@ def descriptors(ctx) -> list[dict]:
     return list(found.values())
 
 
-def _location(path: str, line: int, column: int) -> dict:
+def _location(path: str, line: int, column: int, sheet: str = "") -> dict:
+    artifact = {"uri": quote(os.fsencode(artifact_path(path)), safe="/"), "uriBaseId": "%SRCROOT%"}
+    if sheet:
+        # A workbook has no lines: the file itself, and the cell as a logical location (docs/ci.md).
+        from ..core.result import cell_name
+
+        name = cell_name(sheet, line, column)
+        return {"physicalLocation": {"artifactLocation": artifact}, "logicalLocations": [{"name": name.rsplit("!", 1)[-1], "fullyQualifiedName": name, "kind": "element"}]}
     return {
         "physicalLocation": {
             # The URI names the file's real bytes (%FF for a byte that is not UTF-8).
-            "artifactLocation": {"uri": quote(os.fsencode(artifact_path(path)), safe="/"), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": artifact,
             "region": {"startLine": max(line, 1), "startColumn": max(column, 1)},
         }
     }
@@ -100,7 +107,7 @@ def results(reports: list[FileReport], rules: list[dict], lang: str) -> list[dic
 def file_results(report: FileReport, rules: list[dict], index: dict[str, int], lang: str):
     """The results of one file; a rule not yet described is added to `rules` and `index`."""
     for problem in report.errors:
-        yield _result(INPUT_ERROR, index[INPUT_ERROR], "error", visible(problem_text(problem)), _location(report.path, problem.line, problem.column))
+        yield _result(INPUT_ERROR, index[INPUT_ERROR], "error", visible(problem_text(problem)), _location(report.path, problem.line, problem.column, problem.sheet))
     for r in report.results:
         if r.status not in _REPORTED:
             continue
@@ -108,7 +115,7 @@ def file_results(report: FileReport, rules: list[dict], index: dict[str, int], l
             index[r.rule] = len(rules)
             rules.append(_extra_descriptor(r))
         level = "warning" if r.status == "warn" or (r.status == "waived" and r.severity == "warning") else "error"
-        item = _result(r.rule, index[r.rule], level, visible(finding_text(r, lang)), _location(report.path, r.line, r.column))
+        item = _result(r.rule, index[r.rule], level, visible(finding_text(r, lang)), _location(report.path, r.line, r.column, r.sheet))
         if r.status == "waived":
             item["suppressions"] = [{"kind": "external", "status": "accepted", "justification": visible(r.reason)}]
         yield item

@@ -39,7 +39,7 @@ def render_file(report: FileReport, ctx) -> list[str]:
     if not ctx.quiet:
         lines += _wrap(safe_line(path + (f" — {title}" if title else "")), width, _INDENT)
     for problem in report.errors:
-        at = safe_line(where(path, problem.line, problem.column))
+        at = safe_line(where(path, problem.line, problem.column, problem.sheet))
         verdict = messages.text("verdict-invalid", lang)
         text = _wrap(f"{at}: {verdict}: {visible(problem_text(problem))}", width, _INDENT)
         lines += [text[0].replace(verdict, _paint(verdict, "invalid", color), 1), *text[1:]]
@@ -50,7 +50,7 @@ def render_file(report: FileReport, ctx) -> list[str]:
         label = f"{_MARKS[r.status]} {messages.text('status-' + r.status, lang)}"
         head = f"  {label:<12} {r.rule:<22} {r.section:<9}"
         painted = head.replace(label, _paint(label, r.status, color), 1)
-        message = visible(r.message) if r.status in ("pass", "skip") else f"{where(path, r.line, r.column)}: {visible(finding_text(r, lang))}"
+        message = visible(r.message) if r.status in ("pass", "skip") else f"{where(path, r.line, r.column, r.sheet)}: {visible(finding_text(r, lang))}"
         quote = f"«{visible(r.quote)}»" if r.quote and not ctx.quiet and r.status not in ("pass", "skip") else ""
         if beside or len(head) + 1 + len(message) <= width:
             indent = " " * (len(head) + 1)

@@ -47,7 +47,9 @@ def course_labels(path) -> list[str]:
 
 
 def csv_rows(text: str) -> tuple[list[str], list[dict]]:
-    reader = csv.DictReader(io.StringIO(text))
+    """The default CSV is Excel's Norwegian dialect (issue 15): a BOM, ';' and CRLF."""
+    assert text.startswith("\ufeff")
+    reader = csv.DictReader(io.StringIO(text[1:], newline=""), delimiter=";")
     return reader.fieldnames, list(reader)
 
 
@@ -196,3 +198,19 @@ def test_output_is_not_overwritten_without_force(cli, tmp_path):
     assert forced.returncode == 0, str(forced)
     assert out.read_text(encoding="utf-8").count("\n") == 50
 
+
+
+def test_csv_for_scripts_is_rfc4180(cli):
+    result = cli("matrix", "examples/compliant.yaml", "--format", "csv", "--csv-dialect", "rfc4180", "--lang", "en")
+    assert result.returncode == 0, str(result)
+    assert not result.stdout.startswith("\ufeff") and "\r" not in result.stdout
+    header, rows = next(csv.reader(io.StringIO(result.stdout))), list(csv.DictReader(io.StringIO(result.stdout)))
+    assert header[:4] == ["area", "category", "outcome", "text"] and len(rows) == 49
+
+
+def test_csv_for_excel_has_a_bom_semicolons_and_crlf(cli, tmp_path):
+    out = tmp_path / "m.csv"
+    assert cli("matrix", "examples/compliant.yaml", "-f", "csv", "-o", out).returncode == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfomr\xc3\xa5de;kategori;l\xc3\xa6ringsutbytte;")
+    assert raw.count(b"\r\n") == 50 and raw.count(b"\n") == 50

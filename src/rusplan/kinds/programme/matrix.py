@@ -78,6 +78,8 @@ class Matrix:
     study_paths: list[str]
     professions: list[str] = field(default_factory=list)  # labels, in the file's order
     framework: str = ""  # the programme's framework, as its ruleset names it in the matrix's language
+    path_columns: dict = field(default_factory=dict)  # study path name -> the indexes of the columns it takes
+    dossier: object = None  # dossier.Dossier: the evidence behind the matrix, for the HTML report
 
     @property
     def rows(self) -> list[Row]:
@@ -164,10 +166,25 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     ]
     # Every text from the file is `visible` here, once, for every matrix format and the HTML report.
     shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
+    from .dossier import build as dossier
+
     names = [name for name, _ in paths] if paths else [messages.text("path-count", lang, count=programme.choices.count)]
+
     frameworks = ruleset.vocabularies.get("frameworks")
     framework = frameworks.label(data["programme"]["framework"], lang) if frameworks else shown["framework"]
-    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, names, professions, visible(framework))
+    taken = {name: tuple(sorted(indexes)) for name, indexes in paths}
+    return Matrix(
+        visible(programme.doc.path),
+        shown,
+        columns,
+        areas,
+        terms,
+        names,
+        professions,
+        visible(framework),
+        taken,
+        dossier(programme, ruleset, lang),
+    )
 
 
 def _without_paths(programme: Programme, place: dict, lang: str):
