@@ -93,7 +93,7 @@ def run_cli(rusplan_env):
 
 @pytest.fixture(scope="session")
 def bundled_rulesets():
-    from rusplan.ruleset import load_rulesets
+    from rusplan.core.ruleset import load_rulesets
 
     return load_rulesets()
 
@@ -104,7 +104,7 @@ def check_programme(bundled_rulesets):
 
     A relative path ("compliant.yaml") is taken from examples/.
     """
-    from rusplan.checker import Options, check_file
+    from rusplan.core.pipeline import Options, check_file
 
     def check(path, lang: str = "nb", as_of: dt.date = AS_OF, rulesets=None, **options):
         path = Path(path) if Path(path).is_absolute() else EXAMPLES_DIR / path

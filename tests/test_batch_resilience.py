@@ -18,7 +18,7 @@ import stat
 import pytest
 
 from rusplan import batch
-from rusplan.checker import Options
+from rusplan.core.pipeline import Options
 
 from conftest import AS_OF
 

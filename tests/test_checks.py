@@ -1,4 +1,4 @@
-"""Unit tests of the generic check functions (src/rusplan/checks.py).
+"""Unit tests of the generic check functions (src/rusplan/core/checks.py).
 
 Each function gets a passing and a failing input, built on the real bundled
 ruleset and the programme of examples/compliant.yaml, and the test asserts
@@ -13,9 +13,10 @@ from fractions import Fraction
 
 import pytest
 
-from rusplan import loader, model
-from rusplan.checks import FUNCTIONS, MISSING, Context, Finding, number
-from rusplan.selector import Match
+from rusplan.io import loader
+from rusplan.kinds.programme import model
+from rusplan.core.checks import FUNCTIONS, MISSING, Context, Finding, number
+from rusplan.core.selector import Match
 
 AS_OF = dt.date(2026, 1, 15)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from rusplan.checker import load_problem
-from rusplan.loader import LoadError, parse
+from rusplan.core.pipeline import load_problem
+from rusplan.io.loader import LoadError, parse
 
 
 def first_error(result) -> str:
@@ -149,7 +149,7 @@ def test_no_parser_english_in_norwegian_outputs_of_the_corpus(lang, repo_root, r
     # the corpus's syntax errors are there, and in the language asked for
     assert ("innrykket stemmer ikke" if lang == "nb" else "innrykket stemmer ikkje") in result.stdout
     if lang == "nn":  # and no Bokmål of the tool's own
-        from rusplan.ruleset import load_rulesets
+        from rusplan.core.ruleset import load_rulesets
 
         shown = without_regulation_text(result.stdout, load_rulesets()[0])
         assert [w for w in NB_ONLY + (" ventet ", " fant ", "godtas") if w in shown] == []
@@ -195,8 +195,8 @@ def test_practice_is_located_by_its_name(programme_variant, run_cli):
 
 
 def test_an_unknown_key_without_a_likeness_lists_the_keys():
-    from rusplan.loader import parse
-    from rusplan.validate import PROGRAMME_SCHEMA, validate
+    from rusplan.io.loader import parse
+    from rusplan.schema.validate import PROGRAMME_SCHEMA, validate
 
     text = (__import__("pathlib").Path(__file__).parent.parent / "examples" / "compliant.yaml").read_text(encoding="utf-8")
     problems = validate(parse(text + "farge: blå\n"), PROGRAMME_SCHEMA, "nb")
@@ -445,7 +445,7 @@ def test_every_refusal_of_the_loader_has_a_sentence_in_each_language(repo_root):
 
     from rusplan.messages import MESSAGES
 
-    source = "".join((repo_root / "src" / "rusplan" / name).read_text(encoding="utf-8") for name in ("loader.py", "yamlerrors.py"))
+    source = "".join((repo_root / "src" / "rusplan" / "io" / name).read_text(encoding="utf-8") for name in ("loader.py", "yamlerrors.py"))
     codes = set(re.findall(r'code="([a-z0-9-]+)"', source)) | set(re.findall(r'"(yaml-[a-z-]+)"', source))
     assert "yaml-colon-in-value" in codes and "duplicate-key" in codes
     assert [c for c in sorted(codes) if not all(MESSAGES.get(c, {}).get(lang) for lang in ("nb", "nn", "en"))] == []

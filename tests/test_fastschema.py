@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rusplan.fastschema import Unsupported, compile_schema
-from rusplan.validate import PROGRAMME_SCHEMA, RULES_SCHEMA, fast_check, schema, validator
+from rusplan.schema.fastschema import Unsupported, compile_schema
+from rusplan.schema.validate import PROGRAMME_SCHEMA, RULES_SCHEMA, fast_check, schema, validator
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

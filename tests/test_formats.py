@@ -26,12 +26,12 @@ import rusplan
 from prerequisites import require
 from rusplan import messages
 from rusplan.reporters import FORMATS
-from rusplan.ruleset import load_rulesets
+from rusplan.core.ruleset import load_rulesets
 
 AS_OF = "2026-01-15"
 REPO = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-REPORT_SCHEMA = REPO / "src" / "rusplan" / "schemas" / "report-v2.schema.json"
+REPORT_SCHEMA = REPO / "src" / "rusplan" / "schema" / "schemas" / "report-v2.schema.json"
 RULESET = load_rulesets()[0]
 RULE_IDS = [rule.id for rule in RULESET.rules]
 

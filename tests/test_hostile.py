@@ -362,7 +362,7 @@ def test_visible_escapes_every_control_and_bidi_character(raw, shown):
 def test_did_you_mean_is_bounded():
     """Only names of at most 64 characters are compared, and a file's suggester stops after
     20,000 comparisons (similar.py): a misspelling is still reported past it, without a suggestion."""
-    from rusplan.similar import MAX_COMPARISONS, MAX_LENGTH, Suggester, closest
+    from rusplan.core.similar import MAX_COMPARISONS, MAX_LENGTH, Suggester, closest
 
     assert closest("PHR100x", ["PHR1001", "SYK200"], cutoff=0.6) == "PHR1001"
     long = "P" * MAX_LENGTH

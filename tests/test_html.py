@@ -10,7 +10,7 @@ from html import escape, unescape
 import pytest
 
 from rusplan import messages
-from rusplan.ruleset import load_rulesets
+from rusplan.core.ruleset import load_rulesets
 
 AS_OF = "2026-01-15"
 RULESET = load_rulesets()[0]

@@ -88,7 +88,7 @@ def test_installed_rusplan_checks_the_compliant_example(installed, repo_root):
 
 def test_bundled_rules_are_found_in_site_packages(installed, repo_root):
     where = _run(
-        [installed["python"], "-c", "from rusplan.ruleset import bundled_rules_dir; print(bundled_rules_dir())"],
+        [installed["python"], "-c", "from rusplan.core.ruleset import bundled_rules_dir; print(bundled_rules_dir())"],
         installed["cwd"],
         installed["env"],
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from rusplan import loader
+from rusplan.io import loader
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("measure_limits", HERE / "fuzz" / "measure_limits.py")

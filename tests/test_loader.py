@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rusplan.checker import Options, check_file
+from rusplan.core.pipeline import Options, check_file
 
 @pytest.fixture(scope="module")
 def compliant_text(examples_dir) -> str:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from rusplan import messages
-from rusplan.ruleset import load_rulesets
+from rusplan.core.ruleset import load_rulesets
 
 RULESET = load_rulesets()[0]
 OUTCOME_IDS = list(RULESET.outcomes)

@@ -28,9 +28,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rusplan.checker import Options, check_file
+from rusplan.core.pipeline import Options, check_file
 from rusplan.reporters import RenderContext, write
-from rusplan.result import exit_code
+from rusplan.core.result import exit_code
 
 from conftest import AS_OF, EXAMPLES_DIR, REPO_ROOT
 

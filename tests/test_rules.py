@@ -14,7 +14,7 @@ import re
 import pytest
 
 from rusplan import messages
-from rusplan.ruleset import load_rulesets
+from rusplan.core.ruleset import load_rulesets
 
 AS_OF = "2026-01-15"
 RULES = load_rulesets()[0].rules

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from rusplan.ruleset import bundled_rules_dir, load_rulesets
+from rusplan.core.ruleset import bundled_rules_dir, load_rulesets
 
 AS_OF = "2026-01-15"
 

@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .result import FileReport, Problem
+from .core.result import FileReport, Problem
 
 PATTERNS = ("*.yaml", "*.yml")
 
@@ -108,7 +108,7 @@ _STATE: dict = {}
 
 
 def _init(rules_path, options) -> None:
-    from .ruleset import load_rulesets
+    from .core.ruleset import load_rulesets
 
     _STATE["rulesets"] = load_rulesets(rules_path, options.lang)
     _STATE["options"] = options
@@ -117,7 +117,7 @@ def _init(rules_path, options) -> None:
 def check_target(target: Target) -> FileReport | Skipped:
     """Check one target in this process; Skipped for a foreign YAML file found in a walk."""
     from . import messages
-    from .checker import check_document, is_programme, near_miss, programme_problems, read
+    from .core.pipeline import check_document, is_programme, near_miss, programme_problems, read
 
     options = _STATE["options"]
     report = FileReport(target.path)

@@ -15,7 +15,7 @@ from typing import List, Optional
 
 import typer
 
-from .result import EXIT_INVALID
+from .core.result import EXIT_INVALID
 
 app = typer.Typer(
     name="rusplan",
@@ -56,7 +56,7 @@ def fail(key: str, lang: str, **params) -> None:
 
 
 def _rulesets(rules: Optional[str], lang: str):
-    from .ruleset import RulesError, load_rulesets
+    from .core.ruleset import RulesError, load_rulesets
 
     try:
         return load_rulesets(rules, lang)
@@ -216,9 +216,9 @@ def check(
     import datetime as dt
 
     from . import batch
-    from .checker import Options
+    from .core.pipeline import Options
     from .reporters import MATRIX_FORMATS, SKIPS_SHOWN, RenderContext, write
-    from .result import exit_code
+    from .core.result import exit_code
 
     try:
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
@@ -383,7 +383,7 @@ def outcomes(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the programme file format (for editors and check-jsonschema)."""
-    from .validate import PROGRAMME_SCHEMA, schema_path
+    from .schema.validate import PROGRAMME_SCHEMA, schema_path
 
     with open(schema_path(PROGRAMME_SCHEMA), encoding="utf-8") as handle:
         sys.stdout.write(handle.read())
@@ -409,8 +409,8 @@ def matrix(
     """Coverage matrix: the learning outcomes against the courses and practice periods, gaps highlighted."""
     import shutil
 
-    from .matrix import load
-    from .matrix_render import NeedsJinja, render
+    from .kinds.programme.matrix import load
+    from .reporters.matrix_render import NeedsJinja, render
     from .reporters.common import problem_text, where
 
     ruleset = _rulesets(rules, lang.value)[0]
@@ -446,7 +446,7 @@ def init(
 ) -> None:
     """Write a commented starter programme file: valid, deliberately unfinished, ready for `rusplan check`."""
     from . import messages
-    from .starter import starter
+    from .kinds.programme.starter import starter
 
     ruleset = _rulesets(rules, lang.value)[0]
     text = starter(ruleset, lang.value)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from . import messages
-from .ruleset import Rule, Ruleset, _key
-from .selector import compile_path
+from .core.ruleset import Rule, Ruleset, _key
+from .core.selector import compile_path
 
 # Vocabularies too long to list here; `rusplan outcomes` lists them.
 _LISTED_ELSEWHERE = {"outcomes", "areas"}

@@ -21,11 +21,11 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from rusplan import loader
-    from rusplan.checker import Options, check_document, load_problem
+    from rusplan.io import loader
+    from rusplan.core.pipeline import Options, check_document, load_problem
     from rusplan.reporters import RenderContext, write
-    from rusplan.result import FileReport, exit_code
-    from rusplan.ruleset import load_rulesets
+    from rusplan.core.result import FileReport, exit_code
+    from rusplan.core.ruleset import load_rulesets
 
 RULESETS = load_rulesets()
 # A fixed day, so an input's verdict does not change with the date the fuzzer runs.

@@ -50,9 +50,9 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SRC = [
-    "src/rusplan/checks.py",
-    "src/rusplan/model.py",
-    "src/rusplan/engine.py",
+    "src/rusplan/core/checks.py",
+    "src/rusplan/kinds/programme/model.py",
+    "src/rusplan/core/engine.py",
     "src/rusplan/reporters/*.py",
 ]
 # Slow modules whose subject is robustness, not verdicts; a mutant they alone

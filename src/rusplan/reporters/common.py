@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from .. import messages
-from ..result import FileBrief, FileReport, summary
+from ..core.result import FileBrief, FileReport, summary
 
 
 def artifact_path(path: str) -> str:

@@ -7,7 +7,7 @@ plain summary line.
 
 from __future__ import annotations
 
-from ..result import FileReport
+from ..core.result import FileReport
 from .common import artifact_path, finding_text, problem_text, skipped_lines, summary_sentence
 from .escape import github_data, github_property, safe_line, visible
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 
 from .. import __version__, messages
-from ..matrix import Matrix
-from ..matrix_render import NeedsJinja, environment
-from ..result import EXIT_INVALID, FileReport
+from ..kinds.programme.matrix import Matrix
+from .matrix_render import NeedsJinja, environment
+from ..core.result import EXIT_INVALID, FileReport
 from .common import finding_text, problem_text, summary_sentence, verdict_text, where
 
 # Timeline geometry, in SVG user units.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..result import FileReport, summary
+from ..core.result import FileReport, summary
 from .escape import json_text, visible
 
 SCHEMA_ID = "rusplan/report/v2"

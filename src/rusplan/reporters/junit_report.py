@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import PurePath
 
 from .. import messages
-from ..result import FileReport
+from ..core.result import FileReport
 from .common import finding_text, problem_text, where
 from .escape import visible
 

@@ -9,7 +9,7 @@ image and `@` a mention.
 from __future__ import annotations
 
 from .. import messages
-from ..result import FileReport, summary
+from ..core.result import FileReport, summary
 from .common import finding_text, problem_text, skipped_lines, summary_sentence, verdict_text, where
 from .escape import markdown_code, markdown_text
 

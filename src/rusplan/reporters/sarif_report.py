@@ -13,8 +13,8 @@ import os
 from urllib.parse import quote
 
 from .. import __version__, messages
-from ..result import FileReport
-from ..waivers import WAIVER_RULE
+from ..core.result import FileReport
+from ..core.waivers import WAIVER_RULE
 from .common import artifact_path, finding_text, problem_text
 from .escape import json_text, visible
 

@@ -8,7 +8,7 @@ CI logs show on every run, so it must start fast and stay greppable
 from __future__ import annotations
 
 from .. import messages
-from ..result import FileBrief, FileReport
+from ..core.result import FileBrief, FileReport
 from .common import file_sentence, finding_text, problem_text, skipped_lines, summary_sentence, verdict_text, where
 from .escape import safe_line, shorten, visible
 

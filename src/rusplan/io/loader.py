@@ -73,7 +73,7 @@ class LoadError(Exception):
     def __post_init__(self) -> None:
         # messages.py is the one catalogue: where it has the code, its English
         # sentence (which says what to do) replaces the text and hint given here.
-        from . import messages
+        from .. import messages
 
         worded = messages.localise(self.code, "en", self.params, "")
         if worded:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import loader, messages
+from ..io import loader
+from .. import messages
 from .engine import evaluate, outside_scope, scope_all_sections
-from .model import InconsistentProgramme, Programme, build
+from ..kinds.programme.model import InconsistentProgramme, Programme, build
 from .result import FileReport, Problem
 from .ruleset import Ruleset
-from .validate import PROGRAMME_SCHEMA, validate
+from ..schema.validate import PROGRAMME_SCHEMA, validate
 from .waivers import apply_waivers
 
 FORMAT = "rusplan/v1"
@@ -118,8 +119,8 @@ def prepare(doc: loader.Document, ruleset: Ruleset, lang: str) -> Programme | li
 
 def _term_suggestion(problem: Problem, doc: loader.Document, ruleset: Ruleset, lang: str) -> Problem:
     """A start term the format's pattern refused ("høst 2024", a date): the exact rewrite, from the ruleset's term words."""
-    from .model import suggest_term
-    from .validate import place
+    from ..kinds.programme.model import suggest_term
+    from ..schema.validate import place
 
     if problem.where != "programme.start" or problem.code not in ("schema-pattern", "date-not-text"):
         return problem
@@ -146,7 +147,7 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
             report.judged_only_by = scope_all_sections(ruleset)
         report.results.extend(r for r in results if _selected(r.rule, options))
         if options.with_matrix and report.matrix is None:
-            from .matrix import from_programme  # matrix imports this module
+            from ..kinds.programme.matrix import from_programme  # matrix imports this module
 
             report.matrix = from_programme(programme, ruleset, lang)
     extra = doc.data["admission"].get("additional_requirements")

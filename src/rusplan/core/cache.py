@@ -20,8 +20,8 @@ import marshal
 import os
 import zlib
 
-from . import __version__
-from .loader import Document
+from .. import __version__
+from ..io.loader import Document
 
 
 def _dir() -> str | None:

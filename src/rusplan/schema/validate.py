@@ -12,10 +12,10 @@ import os
 from functools import lru_cache
 from typing import Any, Iterable
 
-from . import messages
-from .loader import Document
-from .result import Problem
-from .similar import closest
+from .. import messages
+from ..io.loader import Document
+from ..core.result import Problem
+from ..core.similar import closest
 
 PROGRAMME_SCHEMA = "programme-v1.schema.json"
 RULES_SCHEMA = "rules-v1.schema.json"
@@ -239,7 +239,7 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
         if isinstance(value, str) and expected == "boolean":
             return [problem("schema-yes-no", where=at, found=_show(value, lang), rewrite=_yes_no_rewrite(path, value))]
         if isinstance(value, str) and {"number", "integer"} & set([expected] if isinstance(expected, str) else expected):
-            from .loader import _DECIMAL_COMMA
+            from ..io.loader import _DECIMAL_COMMA
 
             figure = value.strip().replace(",", ".")
             if _DECIMAL_COMMA.match(value.strip()) or figure.replace(".", "", 1).lstrip("-+").isdigit():
@@ -265,7 +265,7 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
 
 def suggest_key(key: str, allowed: list[str]) -> str:
     """The format's key that `key` stands for: a Norwegian word for it, or a near spelling."""
-    from .ruleset import _key
+    from ..core.ruleset import _key
 
     wanted = _key(key)
     aliases = schema(PROGRAMME_SCHEMA).get("x-key-aliases", {})
@@ -320,7 +320,7 @@ def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Pro
 
 def _yes_no_rewrite(path: tuple, value: str) -> str:
     """`individual_assessment: true` for "ja"/"yes", `...: false` for "nei"/"no" (words in the schema's x-yes-no)."""
-    from .ruleset import _key
+    from ..core.ruleset import _key
 
     words = schema(PROGRAMME_SCHEMA).get("x-yes-no", {})
     key = path[-1] if path and isinstance(path[-1], str) else ""
@@ -348,7 +348,7 @@ def _yes_no_where_text_expected(doc: Document, root: dict, lang: str) -> list[Pr
 
 def _read_decimal_commas(doc: Document, root: dict) -> None:
     """`credits: 7,5` is 7.5 where the format wants a number; elsewhere it stays text."""
-    from .loader import decimal_comma
+    from ..io.loader import decimal_comma
 
     for path in doc.commas:
         leaves = _leaf_schemas(root, root, path)

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import messages
-from .checker import Options, prepare, read
-from .reporters.escape import visible
+from ... import messages
+from ...core.pipeline import Options, prepare, read
+from ...reporters.escape import visible
 from .model import Programme, Term, semesters_of
-from .result import Problem
-from .ruleset import Ruleset
+from ...core.result import Problem
+from ...core.ruleset import Ruleset
 
 COVERED, PARTIAL, UNCOVERED = "covered", "partial", "uncovered"
 

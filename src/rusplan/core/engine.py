@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from string import Formatter
 
-from . import messages
+from .. import messages
 from .checks import FUNCTIONS, MISSING, Context, Finding
-from .model import Programme
+from ..kinds.programme.model import Programme
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
 from .selector import Match, compile_path, select

@@ -11,8 +11,8 @@ import csv
 import io
 from functools import lru_cache
 
-from . import __version__, messages
-from .matrix import PARTIAL, UNCOVERED, Column, Matrix
+from .. import __version__, messages
+from ..kinds.programme.matrix import PARTIAL, UNCOVERED, Column, Matrix
 
 MARK_ON, MARK_OFF = "●", "·"
 ROW_MARK = {UNCOVERED: "✗", PARTIAL: "~"}
@@ -211,13 +211,13 @@ def environment():
         raise NeedsJinja() from None
     from markupsafe import Markup
 
-    from .reporters.escape import visible
+    from .escape import visible
 
     def finalize(value):  # every {{ value }}: no control or bidi character from a programme file
         return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("rusplan", "templates"),
+        loader=jinja2.PackageLoader("rusplan.reporters", "templates"),
         finalize=finalize,
         autoescape=True,  # programme files are untrusted: every value is escaped
         undefined=jinja2.StrictUndefined,

@@ -14,9 +14,9 @@ import datetime as dt
 import json
 import textwrap
 
-from . import messages
+from ... import messages
 from .model import Term
-from .ruleset import Ruleset
+from ...core.ruleset import Ruleset
 
 COMMENT_COLUMN = 44
 WRAP = 88

@@ -18,13 +18,13 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from . import messages
-from .loader import Document
-from .result import Problem
-from .ruleset import Ruleset, _key
-from .selector import Match, select
-from .similar import Suggester
-from .validate import place, where
+from ... import messages
+from ...io.loader import Document
+from ...core.result import Problem
+from ...core.ruleset import Ruleset, _key
+from ...core.selector import Match, select
+from ...core.similar import Suggester
+from ...schema.validate import place, where
 
 MAX_STUDY_PATHS = 256
 # Per-path rules read every study path's courses, so checking costs about

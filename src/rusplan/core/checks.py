@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable
 
-from . import messages
-from .model import exact
+from .. import messages
+from ..kinds.programme.model import exact
 from .ruleset import Vocabulary, _key
 from .selector import Match, select
 from .similar import closest
@@ -258,7 +258,7 @@ def precedes(ctx: Context, matches: list[Match], options: dict) -> list[Finding]
     reached); by default, in the semester it is first covered at all.  Only a
     strictly later semester is "after".
     """
-    from .model import semesters_of
+    from ..kinds.programme.model import semesters_of
 
     outcomes = ctx.ruleset.outcomes
     first_area: dict[str, tuple[int, tuple]] = {}
@@ -389,7 +389,7 @@ def timeline(ctx: Context, matches: list[Match], options: dict) -> list[Finding]
 
     Every failing case is reported; warning cases only when no case fails.
     """
-    from .model import parse_term
+    from ..kinds.programme.model import parse_term
 
     programme = ctx.programme
     start = programme.start

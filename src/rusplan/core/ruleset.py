@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import cache as _cache
-from . import loader, messages
+from ..io import loader
+from .. import messages
 from .result import Problem
 from .selector import SelectorError, compile_path
 
@@ -184,7 +185,7 @@ def bundled_rules_dir() -> str:
     An installed package has them at rusplan/rules/; a source checkout (and
     an editable install) has them at the repository's top.
     """
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the rusplan package
     installed = os.path.join(here, "rules")
     if os.path.isdir(installed):
         return installed
@@ -211,7 +212,7 @@ def load_rulesets(path: str | None = None, lang: str = "en") -> tuple[Ruleset, .
 
 
 def load_ruleset(path: str, lang: str = "en") -> Ruleset:
-    from .validate import RULES_SCHEMA, validate
+    from ..schema.validate import RULES_SCHEMA, validate
 
     try:
         text = loader.read_text(path)
@@ -225,7 +226,7 @@ def load_ruleset(path: str, lang: str = "en") -> Ruleset:
             _cache.put(doc, text)
             return ruleset
     except loader.LoadError as err:
-        from .checker import load_problem
+        from .pipeline import load_problem
 
         raise RulesError(path, [load_problem(err, lang)]) from None
     return _build(doc, lang)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import messages
-from .loader import Document
+from .. import messages
+from ..io.loader import Document
 from .result import FileReport, RuleResult
 
 WAIVER_RULE = "waiver"
