@@ -12,11 +12,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from rusplan.checks import Context
-from rusplan.dates import month_number, month_text
-from rusplan.ruleset import Vocabulary
-from rusplan.selector import select
-from rusplan.setchecks import FUNCTIONS
+from rusplan.core.checks import Context
+from rusplan.core.dates import month_number, month_text
+from rusplan.core.ruleset import Vocabulary
+from rusplan.core.selector import select
+from rusplan.core.listchecks import FUNCTIONS
 
 FRUIT = Vocabulary(
     "fruit",

@@ -18,9 +18,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .checks import _OPS, MISSING, Context, Finding, _where, number, unrecognised
+from .checks import _OPS, MISSING, Context, Finding, _where, exact, number, unrecognised
 from .dates import month_number, month_text
-from .model import exact
 from .selector import Match
 
 
