@@ -784,6 +784,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "vala gir {count} studieløp som til saman har {values} verdiar å kontrollere, over grensa på {limit}; færre val eller færre emne held deg under henne",
         "en": "the choices make {count} study paths holding {values} values to check between them, over the limit of {limit}; fewer choices or fewer courses keep under it",
     },
+    # --- issue 14: the LIS education plan (kinds/lis) --------------------------
+    "status-text-advice": {"nb": "råd fra spesialitetskomiteen, ikke forskrift", "nn": "råd frå spesialitetskomiteen, ikkje forskrift", "en": "advice from the specialty committee, not regulation"},
+    "ruleset-status-advice": {
+        "nb": "Regelsettet gjengir {title} ({status_text}: «{status_quote}»). Bindende er {binding_title} ({binding_reference}); brudd på det kilden gjengir derfra er feil, kildens egne anbefalinger er advarsler.",
+        "nn": "Regelsettet gjengir {title} ({status_text}: «{status_quote}»). Bindande er {binding_title} ({binding_reference}); brot på det kjelda gjengir derifrå er feil, tilrådingane til kjelda sjølv er åtvaringar.",
+        "en": "The ruleset transcribes {title} ({status_text}: «{status_quote}»). Binding is {binding_title} ({binding_reference}); breaches of what the source restates from it are errors, the source's own recommendations warnings.",
+    },
+    "lis-overlap": {
+        "nb": "rotasjonsperiode {period} overlapper periode {others} i {month}, til sammen {percent} % av full tid; månedene ville telle to ganger",
+        "nn": "rotasjonsperiode {period} overlappar periode {others} i {month}, til saman {percent} % av full tid; månadene ville telje to gonger",
+        "en": "rotation period {period} overlaps period {others} in {month}, {percent} % of full time together; its months would count twice",
+    },
+    "lis-part-time": {"nb": "{months} mnd × {percent} % = {counted} mnd", "nn": "{months} mnd × {percent} % = {counted} mnd", "en": "{months} months × {percent} % = {counted} months"},
+    "lis-part-time-note": {"nb": " (deltid: {items})", "nn": " (deltid: {items})", "en": " (part time: {items})"},
 }
 
 
