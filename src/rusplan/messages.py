@@ -798,6 +798,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lis-part-time": {"nb": "{months} mnd × {percent} % = {counted} mnd", "nn": "{months} mnd × {percent} % = {counted} mnd", "en": "{months} months × {percent} % = {counted} months"},
     "lis-part-time-note": {"nb": " (deltid: {items})", "nn": " (deltid: {items})", "en": " (part time: {items})"},
+    "lis-init-header": {
+        "nb": "rusplan: individuell utdanningsplan for LIS (rusplan-lis/v1), regler: {title}.\nEt uferdig utgangspunkt: fyll ut planen og kjør 'rusplan check' på filen; funnene viser hva som gjenstår.\nAldri legens navn eller HPR-nummer i filen: bruk en pseudonym id.",
+        "nn": "rusplan: individuell utdanningsplan for LIS (rusplan-lis/v1), reglar: {title}.\nEit uferdig utgangspunkt: fyll ut planen og køyr 'rusplan check' på fila; funna viser kva som står att.\nAldri namnet eller HPR-nummeret til legen i fila: bruk ein pseudonym id.",
+        "en": "rusplan: individual education plan of a LIS (rusplan-lis/v1), rules: {title}.\nAn unfinished start: fill in the plan and run 'rusplan check' on the file; the findings show what is left.\nNever the doctor's name or HPR number in the file: use a pseudonymous id.",
+    },
+    "lis-init-candidate": {"nb": "pseudonym id: bokstav først, minst ett siffer", "nn": "pseudonym id: bokstav først, minst eitt siffer", "en": "pseudonymous id: a letter first, at least one digit"},
+    "lis-init-employer": {"nb": "Helseforetaket HF", "nn": "Helseføretaket HF", "en": "The health trust"},
+    "lis-init-lis1": {"nb": "måneder LIS1", "nn": "månader LIS1", "en": "months of LIS1"},
+    "lis-init-rotations": {
+        "nb": "Én periode per læringsarena: start (ÅÅÅÅ-MM), måneder, stillingsprosent (percent), læringsmål og klinisk veiledning.",
+        "nn": "Éin periode per læringsarena: start (ÅÅÅÅ-MM), månader, stillingsprosent (percent), læringsmål og klinisk rettleiing.",
+        "en": "One period per learning arena: start (YYYY-MM), months, percent of full time, objectives and clinical supervision.",
+    },
+    "lis-init-arenas": {"nb": "Arenaer: {arenas}", "nn": "Arenaer: {arenas}", "en": "Arenas: {arenas}"},
+    "lis-init-objectives": {"nb": "de første kilden oppgir for arenaen", "nn": "dei første kjelda oppgir for arenaen", "en": "the first the source lists for the arena"},
+    "lis-init-teaching": {"nb": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week", "nn": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week", "en": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week"},
+    "lis-init-courses": {"nb": "kurs tatt eller planlagt: - {{course: {course}}}", "nn": "kurs tekne eller planlagde: - {{course: {course}}}", "en": "courses taken or planned: - {{course: {course}}}"},
+    "lis-init-evaluations": {"nb": "halvårlige evalueringer: - {{date: ÅÅÅÅ-MM}}", "nn": "halvårlege evalueringar: - {{date: ÅÅÅÅ-MM}}", "en": "half-yearly evaluations: - {{date: YYYY-MM}}"},
 }
 
 

@@ -1,0 +1,47 @@
+"""What the pipeline asks the LIS plan kind (see rusplan.kinds for the protocol)."""
+
+from __future__ import annotations
+
+from ...core.ruleset import Vocabulary
+from .model import LisPlan, build  # noqa: F401  (build: Document + Ruleset -> LisPlan)
+
+__all__ = ["FUNCTIONS", "VIEWS", "build", "rules_vocabularies", "title"]
+
+FUNCTIONS: dict = {}  # the LIS rules use generic functions only (core.checks)
+
+
+def title(plan: LisPlan) -> tuple[str, str]:
+    """What titles the report: the employer and the doctor's pseudonymous id."""
+    return plan.data["plan"]["employer"], plan.data["plan"]["candidate"]
+
+
+def objective_label(objective: dict, lang: str) -> str:
+    """An objective in words: its official title when the rules file has one, else the source's short label, else ''."""
+    return objective.get(f"title_{lang}") or objective.get("title") or objective.get("label") or ""
+
+
+def rules_vocabularies(data: dict, problem) -> dict:
+    """The vocabulary a LIS rules file declares outside `vocabularies`: its learning objectives.
+
+    An entry's words are its title (or the source's short label): reports
+    write "014 (psykisk status, ...)".  `problem(path, message)` records an
+    objective listed for a learning arena the file does not declare.
+    """
+    arenas = {str(e["id"]) for e in data["vocabularies"].get("learning_arenas", {}).get("entries", [])}
+    entries = []
+    for index, objective in enumerate(data["objectives"]):
+        words = {lang: objective_label(objective, lang) for lang in ("nb", "nn", "en")}
+        entries.append(dict(objective, **{lang: text for lang, text in words.items() if text}))
+        for a_index, arena in enumerate(objective["arenas"]):
+            if str(arena) not in arenas:
+                problem(("objectives", index, "arenas", a_index), f"objective {objective['id']} names learning arena '{arena}', which is not declared")
+    return {"objectives": Vocabulary("objectives", entries)}
+
+
+def _matrix(plan: LisPlan, ruleset, lang: str):
+    from .matrix import from_plan
+
+    return from_plan(plan, ruleset, lang)
+
+
+VIEWS = {"matrix": _matrix}
