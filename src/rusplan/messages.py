@@ -812,7 +812,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "One period per learning arena: start (YYYY-MM), months, percent of full time, objectives and clinical supervision.",
     },
     "lis-init-arenas": {"nb": "Arenaer: {arenas}", "nn": "Arenaer: {arenas}", "en": "Arenas: {arenas}"},
-    "lis-init-objectives": {"nb": "de første kilden oppgir for arenaen", "nn": "dei første kjelda oppgir for arenaen", "en": "the first the source lists for the arena"},
+    "lis-init-objectives": {"nb": "det første kilden oppgir for arenaen; planlegg alle", "nn": "det første kjelda oppgir for arenaen; planlegg alle", "en": "the first the source lists for the arena; plan them all"},
     "lis-init-teaching": {"nb": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week", "nn": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week", "en": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week"},
     "lis-init-courses": {"nb": "kurs tatt eller planlagt: - {{course: {course}}}", "nn": "kurs tekne eller planlagde: - {{course: {course}}}", "en": "courses taken or planned: - {{course: {course}}}"},
     "lis-init-evaluations": {"nb": "halvårlige evalueringer: - {{date: ÅÅÅÅ-MM}}", "nn": "halvårlege evalueringar: - {{date: ÅÅÅÅ-MM}}", "en": "half-yearly evaluations: - {{date: YYYY-MM}}"},
