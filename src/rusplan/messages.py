@@ -815,6 +815,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lis-init-objectives": {"nb": "det første kilden oppgir for arenaen; planlegg alle", "nn": "det første kjelda oppgir for arenaen; planlegg alle", "en": "the first the source lists for the arena; plan them all"},
     "lis-init-teaching": {"nb": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week", "nn": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week", "en": "hours_per_year, sessions_per_week, session_minutes, programme_published, study_hours_per_week"},
     "lis-init-courses": {"nb": "kurs tatt eller planlagt: - {{course: {course}}}", "nn": "kurs tekne eller planlagde: - {{course: {course}}}", "en": "courses taken or planned: - {{course: {course}}}"},
+    "lis-matrix-title": {
+        "nb": "Planmatrise for {institution} {code}: læringsmål mot rotasjonsperioder",
+        "nn": "Planmatrise for {institution} {code}: læringsmål mot rotasjonsperiodar",
+        "en": "Planning matrix of {institution} {code}: learning objectives against rotation periods",
+    },
+    "lis-matrix-group": {"nb": "{label}", "nn": "{label}", "en": "{label}"},
+    "lis-matrix-objectives": {"nb": "De {count} læringsmålene", "nn": "Dei {count} læringsmåla", "en": "The {count} learning objectives"},
+    "lis-matrix-objective": {"nb": "Læringsmål", "nn": "Læringsmål", "en": "Learning objective"},
+    "lis-matrix-planned": {"nb": "planlagt", "nn": "planlagt", "en": "planned"},
+    "lis-matrix-unplanned": {"nb": "ikke planlagt i noen periode", "nn": "ikkje planlagt i nokon periode", "en": "planned in no period"},
+    "lis-matrix-unplanned-list": {
+        "nb": "{count} læringsmål er ikke planlagt i noen rotasjonsperiode: {ids}",
+        "nn": "{count} læringsmål er ikkje planlagde i nokon rotasjonsperiode: {ids}",
+        "en": "{count} learning objectives are planned in no rotation period: {ids}",
+        "one": {"nb": "{count} læringsmål er ikke planlagt i noen rotasjonsperiode: {ids}", "nn": "{count} læringsmål er ikkje planlagt i nokon rotasjonsperiode: {ids}", "en": "{count} learning objective is planned in no rotation period: {ids}"},
+    },
+    "lis-matrix-all-planned": {
+        "nb": "alle {count} læringsmålene er planlagt i minst én rotasjonsperiode",
+        "nn": "alle dei {count} læringsmåla er planlagde i minst éin rotasjonsperiode",
+        "en": "all {count} learning objectives are planned in at least one rotation period",
+    },
+    "lis-matrix-key": {
+        "nb": "● planlagt · ✗ ikke planlagt i noen periode. Kolonnene R1, R2 … er rotasjonsperiodene i tidsrekkefølge, med tellende måneder.",
+        "nn": "● planlagt · ✗ ikkje planlagt i nokon periode. Kolonnane R1, R2 … er rotasjonsperiodane i tidsrekkjefølgje, med teljande månader.",
+        "en": "● planned · ✗ planned in no period. Columns R1, R2 … are the rotation periods in order of time, with counted months.",
+    },
+    "lis-matrix-when": {"nb": "{start}, {months} mnd", "nn": "{start}, {months} mnd", "en": "{start}, {months} months"},
+    "lis-matrix-csv-objective": {"nb": "læringsmål", "nn": "læringsmål", "en": "objective"},
+    "lis-matrix-csv-periods": {"nb": "antall perioder", "nn": "tal på periodar", "en": "periods"},
     "lis-init-evaluations": {"nb": "halvårlige evalueringer: - {{date: ÅÅÅÅ-MM}}", "nn": "halvårlege evalueringar: - {{date: ÅÅÅÅ-MM}}", "en": "half-yearly evaluations: - {{date: YYYY-MM}}"},
 }
 

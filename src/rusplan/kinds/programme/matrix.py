@@ -34,6 +34,7 @@ class Column:
     choice: str = ""  # the choice an option belongs to
     weeks: float = 0.0  # practice only
     practice_kind: str = ""  # practice only, in words
+    when: str = ""  # shown instead of the semesters where a kind has none (a rotation period: "2025-09, 12 mnd")
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Matrix:
     terms: dict[int, str]  # semester number -> term label (YYYY-høst, YYYY-vår)
     study_paths: list[str]
     professions: list[str] = field(default_factory=list)  # labels, in the file's order
+    words: dict = field(default_factory=dict)  # renderer message key -> a document kind's own key (matrix_render.word)
 
     @property
     def rows(self) -> list[Row]:
