@@ -45,3 +45,23 @@ def _matrix(plan: LisPlan, ruleset, lang: str):
 
 
 VIEWS = {"matrix": _matrix}
+
+
+def outcomes(ruleset, lang: str, arena: str | None = None) -> list[str]:
+    """`rusplan outcomes --kind lis-plan`: the objectives with the learning arenas the source lists them for.
+
+    One line per objective: its id, its arenas and its title or the source's
+    short label.  `arena` (an id or spelling of a learning arena) keeps only
+    the objectives listed for it.
+    """
+    arenas = ruleset.vocabularies["learning_arenas"]
+    wanted = arenas.lookup(arena) if arena is not None else None
+    lines = []
+    for objective in ruleset.vocabularies["objectives"].by_id.values():
+        listed = [str(a) for a in objective.get("arenas", [])]
+        if arena is not None and wanted not in listed:
+            continue
+        where = ", ".join(arenas.label(a, lang) for a in listed)
+        label = objective_label(objective, lang)
+        lines.append(f"{objective['id']}  [{where}]" + (f" {label}" if label else ""))
+    return lines
