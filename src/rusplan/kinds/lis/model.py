@@ -130,15 +130,17 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> LisPlan:
 def _overlaps(doc: Document, data: dict, full_time: Fraction, lang: str) -> list[Problem]:
     """Periods that together exceed full time in some month: one problem per period that tips it over.
 
-    A sweep over the periods' starts and ends (sorted), so the cost does not
-    depend on how many months the periods last.
+    Periods are written by month, so a period occupies its whole months only
+    (5.5 months from 2027-09 occupy 2027-09 to 2028-01): the next one may start
+    in the month the last half month falls in.  A sweep over the starts and
+    ends (sorted), so the cost does not depend on how long the periods last.
     """
     events = []
     for index, period in enumerate(data["rotations"]):
         start = month_number(period["start"])
         share = Fraction(exact(period.get("percent", full_time)))
         events.append((start, 1, index, share))
-        events.append((start + math.ceil(period["months"]), 0, index, share))  # ends sort before starts in a month
+        events.append((start + math.floor(period["months"]), 0, index, share))  # ends sort before starts in a month
     load, active, problems, reported = Fraction(0), {}, [], set()
     for month, starting, index, share in sorted(events):
         if not starting:
