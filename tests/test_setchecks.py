@@ -149,13 +149,13 @@ def test_total_parts_report_and_judge_their_own_figures():
         "where": {"f": {"vocabulary": "fruit", "where": {"sweet": True}}},
         "op": ">=",
         "value": 8,
-        "parts": [{"name": "pome", "where": {"f": {"vocabulary": "fruit", "where": {"kind": "pome"}}}, "op": ">=", "value": 7}],
+        "parts": [{"where": {"f": {"vocabulary": "fruit", "where": {"kind": "pome"}}}, "op": ">=", "value": 7}],
     }
     findings, facts = run("total", ROWS, "rows[*]", options)
-    assert findings == [] and facts["pome_actual"] == 7 and facts["pome_expected"] == 7
+    assert findings == [] and facts["part1_actual"] == 7 and facts["part1_expected"] == 7
     options["parts"][0]["value"] = 8  # the whole passes, the part does not
     findings, _ = run("total", ROWS, "rows[*]", options)
-    assert len(findings) == 1 and findings[0].params["pome_actual"] == 7 and findings[0].params["actual"] == 8
+    assert len(findings) == 1 and findings[0].params["part1_actual"] == 7 and findings[0].params["actual"] == 8
 
 
 def test_total_unknown_value_makes_it_unrecognised_unless_it_passes_without():

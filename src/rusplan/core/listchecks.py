@@ -109,9 +109,9 @@ def _sum(ctx: Context, matches: list[Match], name: str, where: dict | None) -> t
 def total(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     """The total of `field` over the matched objects passing `where` (plus the numbers at the `add` paths) `op` the expected value.
 
-    Each of `parts` (``{name, where, op, value}``) is the total over the objects
-    that also pass the part's `where`, judged the same way; its figures are
-    reported as ``<name>_actual`` and ``<name>_expected``.  The finding points
+    Each of `parts` (``{where, op, value}``, at most two) is the total over the
+    objects that also pass the part's `where`, judged the same way; its figures
+    are reported as ``part1_actual``/``part1_expected`` and ``part2_...``.  The finding points
     at the first counted object (``locate: first``, the default) or at the
     list (``locate: list``).  As with ``sum``, an object whose `where` value a
     vocabulary does not know is left out, and reported as unrecognised unless
@@ -124,12 +124,12 @@ def total(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     expected = ctx.resolve(options)
     facts = {"actual": number(actual), "expected": number(expected), "counted": number(counted), "added": number(added)}
     passed = expected is not None and _OPS[op](actual, exact(expected))
-    for part in options.get("parts", []):
+    for index, part in enumerate(options.get("parts", []), 1):
         where = dict(options.get("where") or {}, **part["where"])
         part_total, part_unjudged, _ = _sum(ctx, matches, name, where)
         unjudged += [f for f in part_unjudged if f.path not in {u.path for u in unjudged}]
-        facts[f"{part['name']}_actual"] = number(part_total)
-        facts[f"{part['name']}_expected"] = number(part["value"])
+        facts[f"part{index}_actual"] = number(part_total)
+        facts[f"part{index}_expected"] = number(part["value"])
         passed = passed and _OPS[part.get("op", op)](part_total, exact(part["value"]))
     ctx.facts.update(facts)
     if unjudged and not (passed and op in (">=", ">")):
