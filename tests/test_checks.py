@@ -14,7 +14,7 @@ from fractions import Fraction
 import pytest
 
 from rusplan.io import loader
-from rusplan.kinds.programme import model
+from rusplan.kinds.programme import KIND, model
 from rusplan.core.checks import FUNCTIONS, MISSING, Context, Finding, number
 from rusplan.core.selector import Match
 
@@ -37,13 +37,13 @@ def ctx(programme, ruleset):
     """A context like the engine builds for a whole-programme rule, in English."""
 
     def make(anchor=("practice",), roots=None, as_of=AS_OF, lang="en") -> Context:
-        return Context(programme, ruleset, lang, as_of, roots or {}, anchor)
+        return Context(programme, ruleset, lang, as_of, roots or {}, anchor, kind=KIND)
 
     return make
 
 
 def run(name: str, context: Context, matches: list[Match], options: dict | None = None) -> list[Finding]:
-    return FUNCTIONS[name](context, matches, options or {})
+    return {**FUNCTIONS, **KIND.functions}[name](context, matches, options or {})
 
 
 def test_every_function_named_in_the_rules_file_is_tested(ruleset):
@@ -52,8 +52,9 @@ def test_every_function_named_in_the_rules_file_is_tested(ruleset):
         "compare", "sum", "covers-all", "known", "precedes", "any-in",
         "all-in", "non-empty", "contains-all", "exists-in", "timeline",
     }
-    assert used <= set(FUNCTIONS)
-    assert set(FUNCTIONS) == tested
+    assert used <= set(FUNCTIONS) | set(KIND.functions)
+    assert set(FUNCTIONS) | set(KIND.functions) == tested
+    assert not set(FUNCTIONS) & set(KIND.functions)  # a kind's function never shadows a generic one
 
 
 # --- compare -------------------------------------------------------------------

@@ -196,10 +196,11 @@ def test_practice_is_located_by_its_name(programme_variant, run_cli):
 
 def test_an_unknown_key_without_a_likeness_lists_the_keys():
     from rusplan.io.loader import parse
-    from rusplan.schema.validate import PROGRAMME_SCHEMA, validate
+    from rusplan.kinds.programme import KIND
+    from rusplan.schema.validate import validate
 
     text = (__import__("pathlib").Path(__file__).parent.parent / "examples" / "compliant.yaml").read_text(encoding="utf-8")
-    problems = validate(parse(text + "farge: blå\n"), PROGRAMME_SCHEMA, "nb")
+    problems = validate(parse(text + "farge: blå\n"), KIND.schema, "nb")
     assert [p.message for p in problems] == [
         "øverste nivå: 'farge' er ikke en nøkkel i formatet; nøklene her er format, programme, admission, courses, practice, agreements, waivers"
     ]

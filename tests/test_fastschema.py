@@ -16,7 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rusplan.schema.fastschema import Unsupported, compile_schema
-from rusplan.schema.validate import PROGRAMME_SCHEMA, RULES_SCHEMA, fast_check, schema, validator
+from rusplan.kinds.programme import KIND
+from rusplan.schema.validate import RULES_SCHEMA as GENERIC_RULES_SCHEMA
+from rusplan.schema.validate import extended, fast_check, schema, validator
+
+PROGRAMME_SCHEMA = KIND.schema
+RULES_SCHEMA = extended(GENERIC_RULES_SCHEMA, KIND.rules_schema)  # what a programme rules file is validated against
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -120,7 +120,7 @@ def test_same_input_same_bytes(report, run_cli, tmp_path):
 
 @pytest.mark.parametrize("command", [("check", "examples/compliant.yaml"), ("matrix", "examples/compliant.yaml")])
 def test_without_jinja2_html_says_what_to_install(command, repo_root, rusplan_env):
-    # Jinja2 is the `html` extra; a None entry in sys.modules makes `import jinja2` fail.
+    # Jinja2 is a dependency, but an install can lack it; a None entry in sys.modules makes `import jinja2` fail.
     script = f"import sys; sys.modules['jinja2'] = None; sys.argv = ['rusplan', *{list(command)!r}, '--format', 'html']; from rusplan.cli import main; main()"
     proc = subprocess.run([sys.executable, "-c", script], cwd=repo_root, env=rusplan_env, capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 2, proc.stderr

@@ -18,17 +18,9 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .core.result import FileReport, Problem
+from .core.result import FileReport, Problem, Skipped
 
 PATTERNS = ("*.yaml", "*.yml")
-
-
-@dataclass(slots=True)
-class Skipped:
-    """A YAML file a folder walk found that is not a rusplan programme, and why (localised)."""
-
-    path: str
-    reason: str
 
 
 @dataclass(slots=True)  # one per file of a batch, held for the whole run: keep it small
@@ -115,22 +107,17 @@ def _init(rules_path, options) -> None:
 
 
 def check_target(target: Target) -> FileReport | Skipped:
-    """Check one target in this process; Skipped for a foreign YAML file found in a walk."""
-    from . import messages
-    from .core.pipeline import check_document, is_programme, near_miss, programme_problems, read
+    """Check one target in this process (the pipeline's check_file); Skipped for a foreign YAML file found in a walk."""
+    from .core.pipeline import check_file
 
     options = _STATE["options"]
-    report = FileReport(target.path)
     if target.problem:
+        from . import messages
+
+        report = FileReport(target.path)
         report.errors.append(Problem(messages.text(target.problem, options.lang, **(target.params or {})), code=target.problem))
         return report
-    doc = read(target.path, options)
-    if isinstance(doc, Problem):
-        report.errors.append(doc)
-        return report
-    if not target.explicit and not is_programme(doc) and near_miss(doc) is None:
-        return Skipped(target.path, programme_problems(doc, options.lang)[0].message)
-    return check_document(doc, _STATE["rulesets"], options, report)
+    return check_file(target.path, _STATE["rulesets"], options, explicit=target.explicit)
 
 
 def run(targets: list[Target], rules_path, options, jobs: int, progress=None, skipped=None) -> Iterator[FileReport]:

@@ -327,7 +327,8 @@ def rules_validate(path: str = typer.Argument(..., help="A rules file or folder.
 
     rulesets = _rulesets(path, "en")
     for ruleset in rulesets:
-        sys.stdout.write(f"{visible(ruleset.path)}: valid ({len(ruleset.rules)} rules, {len(ruleset.outcomes)} outcomes)\n")
+        counts = f"{len(ruleset.rules)} rules" + (f", {len(ruleset.outcomes)} outcomes" if "outcomes" in ruleset.vocabularies else "")
+        sys.stdout.write(f"{visible(ruleset.path)}: valid ({counts})\n")
 
 
 @app.command()
@@ -361,102 +362,26 @@ def explain(
 
 
 @app.command()
-def outcomes(
-    area: Optional[int] = typer.Option(None, "--area", help="Only this competence area (1-5)."),
-    rules: Optional[str] = typer.Option(None, "--rules"),
-    lang: Lang = typer.Option(Lang.nb, "--lang"),
-) -> None:
-    """List the learning outcomes with the ids to use in `covers`."""
-    from .messages import category_label
-
-    for ruleset in _rulesets(rules, lang.value):
-        areas = ruleset.vocabularies["areas"]
-        for area_id in areas.ids:
-            if area is not None and area_id != str(area):
-                continue
-            sys.stdout.write(f"{area_id}. {areas.label(area_id, lang.value)}\n")
-            for outcome in ruleset.outcomes.values():
-                if str(outcome["area"]) == area_id:
-                    sys.stdout.write(f"  {outcome['id']:<4} [{category_label(outcome['category'], lang.value)}] {outcome['text']}\n")
-
-
-@app.command()
-def schema() -> None:
+def schema(kind: str = typer.Option("programme", "--kind", help="The document kind (see `rusplan rules list`); default the study programme.")) -> None:
     """Print the JSON Schema of the programme file format (for editors and check-jsonschema)."""
-    from .schema.validate import PROGRAMME_SCHEMA, schema_path
+    from . import kinds
 
-    with open(schema_path(PROGRAMME_SCHEMA), encoding="utf-8") as handle:
+    found = kinds.get(kind)
+    if found is None:
+        fail("cli-unknown-kind", "nb", kind=kind, known=", ".join(k.name for k in kinds.all_kinds()))
+    with open(found.schema, encoding="utf-8") as handle:
         sys.stdout.write(handle.read())
 
 
-class MatrixFormat(str, Enum):
-    text = "text"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
+def _add_kind_commands() -> None:
+    """Each document kind's own commands (rusplan.kinds: a kind's `commands` module has `register(app)`)."""
+    import importlib
 
+    from .kinds import all_kinds
 
-@app.command()
-def matrix(
-    path: str = typer.Argument(..., metavar="FILE", help="A programme file."),
-    fmt: MatrixFormat = typer.Option(MatrixFormat.text, "--format", "-f", help="Matrix format."),
-    lang: Lang = typer.Option(Lang.nb, "--lang", help="Language of headings and notes."),
-    rules: Optional[str] = typer.Option(None, "--rules", help="Another rules file or folder of rules files."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the matrix to this file."),
-    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
-    no_color: bool = typer.Option(False, "--no-color", help="No colour (also: NO_COLOR set)."),
-) -> None:
-    """Coverage matrix: the learning outcomes against the courses and practice periods, gaps highlighted."""
-    import shutil
-
-    from .kinds.programme.matrix import load
-    from .reporters.matrix_render import NeedsJinja, render
-    from .reporters.common import problem_text, where
-
-    ruleset = _rulesets(rules, lang.value)[0]
-    built = load(path, ruleset, lang.value)
-    if isinstance(built, list):
-        from .reporters.escape import visible
-
-        for problem in built:
-            sys.stderr.write(f"{visible(where(path, problem.line, problem.column))}: {visible(problem_text(problem))}\n")
-        raise typer.Exit(EXIT_INVALID)
-    _refuse_input_as_output(output, [path], [ruleset], lang.value)
-    terminal = output is None and sys.stdout.isatty()
-    try:
-        text = render(
-            built,
-            fmt.value,
-            lang.value,
-            color=fmt == MatrixFormat.text and terminal and _use_color(no_color, sys.stdout),
-            width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
-        )
-    except NeedsJinja:
-        fail("needs-jinja", lang.value)
-    with _opened(output, force, lang.value) as out:
-        out(text)
-
-
-@app.command()
-def init(
-    path: str = typer.Argument("programme.yaml", metavar="[FILE]", help="Where to write it ('-' for standard output)."),
-    lang: Lang = typer.Option(Lang.nb, "--lang", help="Language of the comments and sample values."),
-    rules: Optional[str] = typer.Option(None, "--rules", help="Another rules file or folder of rules files."),
-    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
-) -> None:
-    """Write a commented starter programme file: valid, deliberately unfinished, ready for `rusplan check`."""
-    from . import messages
-    from .kinds.programme.starter import starter
-
-    ruleset = _rulesets(rules, lang.value)[0]
-    text = starter(ruleset, lang.value)
-    _refuse_input_as_output(path if path != "-" else None, [], [ruleset], lang.value)
-    with _opened(path, force, lang.value) as out:
-        out(text)
-    if path != "-":
-        from .reporters.escape import visible
-
-        sys.stdout.write(visible(messages.text("init-written", lang.value, path=path)) + "\n")
+    for kind in all_kinds():
+        if kind.commands:
+            importlib.import_module(kind.commands).register(app)
 
 
 class Stop(BaseException):
@@ -576,6 +501,8 @@ def _exit_now(code: int) -> None:
             pass
     os._exit(code)
 
+
+_add_kind_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from . import messages
-from .core.ruleset import Rule, Ruleset, _key
+from .core.ruleset import Rule, Ruleset
+from .core.similar import spelling_key as _key
 from .core.selector import compile_path
 
 # Vocabularies too long to list here; `rusplan outcomes` lists them.

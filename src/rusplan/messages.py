@@ -166,8 +166,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a key must be plain text, not a list or mapping",
     },
     "not-a-programme": {
-        "nb": "ikke en rusplan-programfil: 'format' er {found}, ventet 'rusplan/v1'",
-        "en": "not a rusplan programme file: 'format' is {found}, expected 'rusplan/v1'",
+        "nb": "ikke en rusplan-programfil: 'format' er {found}, ventet {expected}",
+        "en": "not a rusplan programme file: 'format' is {found}, expected {expected}",
     },
     # --- schema ----------------------------------------------------------
     "schema-unknown-key": {
@@ -327,8 +327,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "waived-reason": {"nb": "unntatt: {reason}", "en": "waived: {reason}"},
     "input-error-title": {"nb": "Filen kunne ikke kontrolleres", "en": "The file could not be checked"},
     "input-error-description": {
-        "nb": "Filen kunne ikke leses, er ikke gyldig YAML eller følger ikke programfilformatet rusplan/v1, så ingen regel ble vurdert.",
-        "en": "The file could not be read, is not valid YAML or does not follow the programme file format rusplan/v1, so no rule was judged.",
+        "nb": "Filen kunne ikke leses, er ikke gyldig YAML eller følger ikke programfilformatet {format}, så ingen regel ble vurdert.",
+        "en": "The file could not be read, is not valid YAML or does not follow the programme file format {format}, so no rule was judged.",
     },
     "waiver-description": {
         "nb": "Et unntak under 'waivers' i programfilen må gjelde en kjent regel, ha en begrunnelse og en utløpsdato som ikke er passert.",
@@ -376,8 +376,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "matrix-csv-courses": {"nb": "antall emner", "en": "courses"},
     "matrix-csv-status": {"nb": "status", "en": "status"},
     "needs-jinja": {
-        "nb": "HTML krever Jinja2; installer rusplan[html] (pip install 'rusplan[html]')",
-        "en": "HTML needs Jinja2; install rusplan[html] (pip install 'rusplan[html]')",
+        "nb": "HTML krever Jinja2, som rusplan er avhengig av, men den mangler her; installer den (pip install jinja2)",
+        "en": "HTML needs Jinja2, which rusplan depends on but is missing here; install it (pip install jinja2)",
     },
     "init-written": {
         "nb": "skrev {path}: et uferdig utgangspunkt. Fyll det ut og kjør 'rusplan check {path}'",
@@ -784,6 +784,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "vala gir {count} studieløp som til saman har {values} verdiar å kontrollere, over grensa på {limit}; færre val eller færre emne held deg under henne",
         "en": "the choices make {count} study paths holding {values} values to check between them, over the limit of {limit}; fewer choices or fewer courses keep under it",
     },
+    # --- issue 13a: document kinds (rusplan.kinds) --------------------------------
+    "rules-unknown-kind": {
+        "nb": "regelfilen gjelder dokumenttypen '{kind}', som rusplan ikke kjenner{suggestion}; kjente typer: {known}",
+        "nn": "regelfila gjeld dokumenttypen '{kind}', som rusplan ikkje kjenner{suggestion}; kjende typar: {known}",
+        "en": "the rules file is for the document kind '{kind}', which rusplan does not know{suggestion}; known kinds: {known}",
+    },
+    "cli-unknown-kind": {
+        "nb": "ukjent dokumenttype '{kind}'; kjente typer: {known}",
+        "nn": "ukjend dokumenttype '{kind}'; kjende typar: {known}",
+        "en": "unknown document kind '{kind}'; known kinds: {known}",
+    },
+    "no-rules-for-kind": {
+        "nb": "ingen av regelfilene gjelder format '{format}' (dokumenttypen '{kind}'); gi en regelfil for den med --rules",
+        "nn": "ingen av regelfilene gjeld format '{format}' (dokumenttypen '{kind}'); gi ei regelfil for han med --rules",
+        "en": "none of the rules files is for format '{format}' (document kind '{kind}'); give one with --rules",
+    },
     # --- issue 14: the LIS education plan (kinds/lis) --------------------------
     "status-text-advice": {"nb": "råd fra spesialitetskomiteen, ikke forskrift", "nn": "råd frå spesialitetskomiteen, ikkje forskrift", "en": "advice from the specialty committee, not regulation"},
     "ruleset-status-advice": {
@@ -950,7 +966,7 @@ _NYNORSK: dict = {
     "merge-key": "YAML-flettenøklar ('<<') er ikkje støtta; skriv nøklane ut",
     "tag": "YAML-taggar ('!') er ikkje støtta: {tag}",
     "complex-key": "ein nøkkel må vere vanleg tekst, ikkje ei liste eller ein tabell",
-    "not-a-programme": "ikkje ei rusplan-programfil: 'format' er {found}, venta 'rusplan/v1'",
+    "not-a-programme": "ikkje ei rusplan-programfil: 'format' er {found}, venta {expected}",
     "schema-suggestion": "; meinte du '{best}'?",
     "schema-required": "{where}: manglar '{key}'",
     "schema-type": "{where}: venta {expected}, fann {found}",
@@ -1011,7 +1027,7 @@ _NYNORSK: dict = {
     "batch-total": "{files} filer: {passed} greidde, {failed} ikkje greidde, {invalid} kunne ikkje kontrollerast",
     "waived-reason": "unnateke: {reason}",
     "input-error-title": "Fila kunne ikkje kontrollerast",
-    "input-error-description": "Fila kunne ikkje lesast, er ikkje gyldig YAML eller følgjer ikkje programfilformatet rusplan/v1, så ingen regel vart vurdert.",
+    "input-error-description": "Fila kunne ikkje lesast, er ikkje gyldig YAML eller følgjer ikkje programfilformatet {format}, så ingen regel vart vurdert.",
     "waiver-description": "Eit unntak under 'waivers' i programfila må gjelde ein kjend regel, ha ei grunngiving og ein utløpsdato som ikkje er passert.",
     "col-rule": "Regel",
     "col-location": "Stad",
@@ -1043,7 +1059,7 @@ _NYNORSK: dict = {
     "matrix-csv-text": "tekst",
     "matrix-csv-courses": "tal på emne",
     "matrix-csv-status": "status",
-    "needs-jinja": "HTML krev Jinja2; installer rusplan[html] (pip install 'rusplan[html]')",
+    "needs-jinja": "HTML krev Jinja2, som rusplan er avhengig av, men han manglar her; installer han (pip install jinja2)",
     "init-written": "skreiv {path}: eit uferdig utgangspunkt. Fyll det ut og køyr 'rusplan check {path}'",
     "report-title": "Samsvarsrapport",
     "report-intro": "Kontrollert mot {regulation} per {as_of}, med rusplan {version}.",

@@ -51,6 +51,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SRC = [
     "src/rusplan/core/checks.py",
+    "src/rusplan/kinds/programme/checks.py",
     "src/rusplan/kinds/programme/model.py",
     "src/rusplan/core/engine.py",
     "src/rusplan/reporters/*.py",
@@ -64,7 +65,7 @@ FIRST_TESTS = ["tests/test_transcription.py", "tests/test_rules_as_data.py", "te
 
 
 def default_tests() -> list[str]:
-    rest = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests").glob("test_*.py"))
+    rest = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests").rglob("test_*.py") if "corpus" not in p.parts)
     return [t for t in FIRST_TESTS if (REPO / t).is_file()] + [t for t in rest if t not in FIRST_TESTS and t not in SLOW_TESTS]
 
 

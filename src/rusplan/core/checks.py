@@ -14,13 +14,15 @@ import datetime as dt
 import operator
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .. import messages
-from ..kinds.programme.model import exact
-from .ruleset import Vocabulary, _key
 from .selector import Match, select
 from .similar import closest
+from .similar import spelling_key as _key
+
+if TYPE_CHECKING:
+    from .ruleset import Vocabulary
 
 
 class _Missing:
@@ -47,7 +49,7 @@ class Finding:
 class Context:
     """What a check function may look at besides its matches."""
 
-    programme: Any  # model.Programme
+    programme: Any  # the document kind's model (kinds.programme.model.Programme)
     ruleset: Any  # ruleset.Ruleset
     lang: str
     as_of: dt.date
@@ -56,6 +58,7 @@ class Context:
     # Figures a function found even when nothing failed, for the rule's
     # `pass_message` ("practice totals 6 weeks; § 21 requires at least 4").
     facts: dict = field(default_factory=dict)
+    kind: Any = None  # the document kind (rusplan.kinds.Kind): its vocabulary maps
 
     def select(self, expr: str) -> list[Match]:
         return select(expr, self.programme.data, self.roots)
@@ -74,6 +77,13 @@ class Context:
         if with_id:
             return ", ".join(f"{i} ({vocab.label(i, self.lang)})" if vocab.label(i, self.lang) != i else i for i in ids)
         return ", ".join(vocab.label(i, self.lang) for i in ids)
+
+
+def exact(value: Any) -> Any:
+    """A number as the person wrote it, exactly: 4.3 is 43/10, not the nearest binary float."""
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return value
 
 
 def number(value: Any) -> Any:
@@ -206,12 +216,16 @@ def sum_(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
 
 
 def covers_all(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """Every entry of `vocabulary` is named among the values (outcome ids map to their area for `areas`)."""
+    """Every entry of `vocabulary` is named among the values.
+
+    A document kind may map values to the vocabulary's ids (the programme:
+    an outcome id names its competence area, for `areas`).
+    """
     vocab = ctx.vocabulary(options["vocabulary"])
     named = {m.value for m in matches}
-    if vocab.name == "areas":
-        outcomes = ctx.ruleset.outcomes
-        named = {str(outcomes[v]["area"]) for v in named if v in outcomes}
+    mapping = ctx.kind.vocabulary_maps.get(vocab.name) if ctx.kind is not None else None
+    if mapping is not None:
+        named = {found for v in named if (found := mapping(ctx.ruleset, v)) is not None}
     missing = [i for i in vocab.ids if i not in named]
     ctx.facts.update(covered=len(vocab.ids) - len(missing), total=len(vocab.ids))
     if not missing:
@@ -246,60 +260,6 @@ def known(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
         suggestion = messages.text("nearest", ctx.lang, best=close) if close else ""
         findings.append(Finding(m.path, {"value": m.value, "suggestion": suggestion}))
     return findings
-
-
-def precedes(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """Areas in `earlier` are first covered no later than the areas in `later` are reached.
-
-    The matches are courses (their outcomes' `covers`) or practice periods
-    (their own `covers`); an item's first semester is when it covers.  With
-    `later_by: complete`, a later area is reached in the semester its last
-    outcome is first covered (an area never completely covered is never
-    reached); by default, in the semester it is first covered at all.  Only a
-    strictly later semester is "after".
-    """
-    from ..kinds.programme.model import semesters_of
-
-    outcomes = ctx.ruleset.outcomes
-    first_area: dict[str, tuple[int, tuple]] = {}
-    first_outcome: dict[str, int] = {}
-    for m in matches:
-        semester = min(semesters_of(m.value), default=None)
-        if semester is None:
-            continue
-        refs = m.value.get("covers") or [r for o in m.value.get("outcomes", []) for r in o.get("covers", [])]
-        for ref in refs:
-            if ref in outcomes:
-                area = str(outcomes[ref]["area"])
-                if area not in first_area or semester < first_area[area][0]:
-                    first_area[area] = (semester, m.path)
-                first_outcome[ref] = min(semester, first_outcome.get(ref, semester))
-    complete = options.get("later_by", "first") == "complete"
-
-    def reached(area: str) -> int | None:
-        if not complete:
-            return first_area[area][0] if area in first_area else None
-        semesters = [first_outcome.get(i) for i, o in outcomes.items() if str(o["area"]) == area]
-        return None if not semesters or None in semesters else max(semesters)
-
-    later = [(s, str(a)) for a in options["later"] if (s := reached(str(a))) is not None]
-    if not later:
-        return []
-    later_semester, later_area = min(later)
-    areas = ctx.vocabulary("areas")
-    return [
-        Finding(
-            first_area[str(a)][1],
-            {
-                "area": f"{a} ({areas.label(str(a), ctx.lang)})",
-                "semester": first_area[str(a)][0],
-                "later_area": f"{later_area} ({areas.label(later_area, ctx.lang)})",
-                "later_semester": later_semester,
-            },
-        )
-        for a in options["earlier"]
-        if str(a) in first_area and first_area[str(a)][0] > later_semester
-    ]
 
 
 def any_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
@@ -384,57 +344,14 @@ def exists_in(ctx: Context, matches: list[Match], options: dict) -> list[Finding
     return findings
 
 
-def timeline(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
-    """Dated cases: each case's `when` (framework, start term, last exam, --as-of date) gives a fail or warn.
-
-    Every failing case is reported; warning cases only when no case fails.
-    """
-    from ..kinds.programme.model import parse_term
-
-    programme = ctx.programme
-    start = programme.start
-    last_exam = start.plus(programme.semesters - 1).end(ctx.ruleset)
-    facts = {
-        "framework": programme.data["programme"]["framework"],
-        "start": start.label(ctx.ruleset, ctx.lang),
-        "last_exam": last_exam.strftime("%d.%m.%Y"),
-        "as_of": ctx.as_of.strftime("%d.%m.%Y"),
-    }
-    anchor = ("programme", "start")
-
-    def holds(key: str, wanted: Any) -> bool:
-        if key == "framework":
-            return facts["framework"] == wanted
-        if key in ("start_from", "start_before"):
-            term = parse_term(wanted, ctx.ruleset)
-            return (start.index >= term.index) == (key == "start_from")
-        day = dt.date.fromisoformat(str(wanted))
-        if key == "last_exam_after":
-            return last_exam > day
-        if key == "as_of_after":
-            return ctx.as_of > day
-        if key == "as_of_from":
-            return ctx.as_of >= day
-        raise ValueError(f"unknown timeline condition {key}")
-
-    hits = [case for case in options["cases"] if all(holds(k, v) for k, v in case["when"].items())]
-    failing = [c for c in hits if c.get("status", "fail") == "fail"]
-    return [
-        Finding(anchor, dict(facts), status=case.get("status", "fail"), message=case.get("message"), quote=case.get("quote"))
-        for case in (failing or hits)
-    ]
-
-
 FUNCTIONS: dict[str, Callable[[Context, list[Match], dict], list[Finding]]] = {
     "compare": compare,
     "sum": sum_,
     "covers-all": covers_all,
     "known": known,
-    "precedes": precedes,
     "any-in": any_in,
     "all-in": all_in,
     "non-empty": non_empty,
     "contains-all": contains_all,
     "exists-in": exists_in,
-    "timeline": timeline,
 }

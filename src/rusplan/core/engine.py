@@ -1,32 +1,37 @@
-"""Evaluate a ruleset against a programme: rules in, RuleResults out.
+"""Evaluate a ruleset against a document kind's model: rules in, RuleResults out.
 
-The engine knows nothing about any particular rule.  For each rule it
-decides the scope (skip), the contexts (one per study path for per-path
-rules), runs the rule's check functions on the selected values and turns
-their findings into located, worded results.
+The engine knows nothing about any particular rule or kind.  For each rule it
+decides the scope (skip), the contexts (one per path of the model for per-path
+rules: a programme's study paths), runs the rule's check functions (the
+generic ones and the kind's own) on the selected values and turns their
+findings into located, worded results.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from string import Formatter
+from typing import Any
 
-from .. import messages
+from .. import kinds, messages
 from .checks import FUNCTIONS, MISSING, Context, Finding
-from ..kinds.programme.model import Programme
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
 from .selector import Match, compile_path, select
 
+Model = Any  # a document kind's model: .doc, .data, .paths, .conversions (see rusplan.kinds)
 
-def evaluate(programme: Programme, ruleset: Ruleset, lang: str, as_of: dt.date) -> list[RuleResult]:
+
+def evaluate(programme: Model, ruleset: Ruleset, lang: str, as_of: dt.date, kind: kinds.Kind | None = None) -> list[RuleResult]:
+    kind = kind or kinds.get(ruleset.kind)
+    functions = {**FUNCTIONS, **kind.functions} if kind is not None else FUNCTIONS
     results: list[RuleResult] = []
     for rule in ruleset.rules:
-        results.extend(evaluate_rule(rule, programme, ruleset, lang, as_of))
+        results.extend(evaluate_rule(rule, programme, ruleset, lang, as_of, kind, functions))
     return results
 
 
-def outside_scope(programme: Programme, ruleset: Ruleset) -> str | None:
+def outside_scope(programme: Model, ruleset: Ruleset) -> str | None:
     """The programme's value at the ruleset's scope path when it is outside the scope, else None."""
     scope = ruleset.scope
     if not scope:
@@ -41,11 +46,13 @@ def scope_all_sections(ruleset: Ruleset) -> str:
     return ", ".join(dict.fromkeys(rule.section for rule in ruleset.rules if rule.scope_all))
 
 
-def _out_of_scope(rule: Rule, programme: Programme, ruleset: Ruleset) -> str | None:
+def _out_of_scope(rule: Rule, programme: Model, ruleset: Ruleset) -> str | None:
     return None if rule.scope_all else outside_scope(programme, ruleset)
 
 
-def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str, as_of: dt.date) -> list[RuleResult]:
+def evaluate_rule(
+    rule: Rule, programme: Model, ruleset: Ruleset, lang: str, as_of: dt.date, kind: kinds.Kind | None = None, functions: dict = FUNCTIONS
+) -> list[RuleResult]:
     outside = _out_of_scope(rule, programme, ruleset)
     if outside is not None:
         label = ruleset.vocabularies["frameworks"].label(outside, lang) if "frameworks" in ruleset.vocabularies else outside
@@ -59,12 +66,12 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
     facts: dict = {}
     converted: dict = {}  # figures the rule read that were converted from hours
     for study_path in paths:
-        roots = {"courses": study_path.courses, "practice": study_path.practice} if study_path else {}
-        ctx = Context(programme, ruleset, lang, as_of, roots, anchor)
+        roots = study_path.roots if study_path else {}
+        ctx = Context(programme, ruleset, lang, as_of, roots, anchor, kind=kind)
         for check in rule.checks:
             matches = _matches(rule, check.field, programme, roots)
             converted.update(_conversions(programme, matches, check.options.get("field")))
-            for finding in FUNCTIONS[check.function](ctx, matches, check.options):
+            for finding in functions[check.function](ctx, matches, check.options):
                 text = _message(rule, check.message, finding, lang)
                 key = (finding.path, text)
                 on = found.setdefault(key, [])
@@ -95,7 +102,7 @@ def evaluate_rule(rule: Rule, programme: Programme, ruleset: Ruleset, lang: str,
     return results
 
 
-def _matches(rule: Rule, field: str | None, programme: Programme, roots: dict) -> list[Match]:
+def _matches(rule: Rule, field: str | None, programme: Model, roots: dict) -> list[Match]:
     matches = [m for expr in rule.given for m in select(expr, programme.data, roots)]
     if field is None:
         return matches
@@ -105,7 +112,7 @@ def _matches(rule: Rule, field: str | None, programme: Programme, roots: dict) -
     ]
 
 
-def _conversions(programme: Programme, matches: list[Match], field: str | None) -> dict:
+def _conversions(programme: Model, matches: list[Match], field: str | None) -> dict:
     found = {}
     for m in matches:
         path = m.path + (field,) if field else m.path

@@ -37,6 +37,22 @@ class Problem:
         return asdict(self)
 
 
+class InconsistentDocument(Exception):
+    """A document kind's model builder found what the schema cannot check; the problems say where."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+@dataclass(slots=True)
+class Skipped:
+    """A YAML file a folder walk found that is no document rusplan checks, and why (localised)."""
+
+    path: str
+    reason: str
+
+
 @dataclass
 class RuleResult:
     """One verdict of one rule: a pass, or one located failure/warning."""

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from . import cache as _cache
+from .. import kinds, messages
 from ..io import loader
-from .. import messages
+from . import cache as _cache
+from .checks import FUNCTIONS
 from .result import Problem
 from .selector import SelectorError, compile_path
+from .similar import spelling_key as _key
 
 
 class RulesError(Exception):
@@ -27,17 +29,6 @@ class RulesError(Exception):
         super().__init__(path)
         self.path = path
         self.problems = problems
-
-
-# Quotation marks a word processor puts around a word ('title' typed in
-# Word becomes ‘title’ or «title»): never part of the spelling.
-_QUOTES = str.maketrans("", "", "'\"‘’‚‛“”„‟«»‹›")
-
-
-def _key(text: str) -> str:
-    """How spellings are compared: case-, quote- and spacing-insensitive (NBSP is a space)."""
-    text = str(text).translate(_QUOTES).replace("_", " ").replace("-", " ")
-    return " ".join(text.split()).casefold()
 
 
 _PARENTHESIS = re.compile(r"^(?P<outside>[^()]*)\((?P<inside>[^()]*)\)(?P<after>[^()]*)$")
@@ -142,8 +133,13 @@ class Ruleset:
         return self.data["regulation"]
 
     @property
+    def kind(self) -> str:
+        """The document kind the rules are for (rusplan.kinds): `kind:`, by default the study programme."""
+        return self.data.get("kind", kinds.DEFAULT)
+
+    @property
     def settings(self) -> dict:
-        return self.data["settings"]
+        return self.data.get("settings", {})
 
     @property
     def scope(self) -> dict | None:
@@ -212,29 +208,45 @@ def load_rulesets(path: str | None = None, lang: str = "en") -> tuple[Ruleset, .
 
 
 def load_ruleset(path: str, lang: str = "en") -> Ruleset:
-    from ..schema.validate import RULES_SCHEMA, validate
+    from ..schema.validate import RULES_SCHEMA, extended, validate
 
     try:
         text = loader.read_text(path)
         doc = _cache.get(path, text)
         if doc is None:
             doc = loader.parse(text, path)
-            problems = validate(doc, RULES_SCHEMA, lang)
+            kind = _kind(doc, lang)
+            problems = validate(doc, extended(RULES_SCHEMA, kind.rules_schema), lang)
             if problems:
                 raise RulesError(path, problems)
             ruleset = _build(doc, lang)
             _cache.put(doc, text)
             return ruleset
     except loader.LoadError as err:
-        from .pipeline import load_problem
-
-        raise RulesError(path, [load_problem(err, lang)]) from None
+        raise RulesError(path, [loader.load_problem(err, lang)]) from None
     return _build(doc, lang)
+
+
+def _kind(doc: loader.Document, lang: str) -> kinds.Kind:
+    """The registered kind the rules file declares (`kind:`, default the study programme), or RulesError."""
+    named = doc.data.get("kind", kinds.DEFAULT) if isinstance(doc.data, dict) else kinds.DEFAULT
+    kind = kinds.get(named) if isinstance(named, str) else None
+    if kind is None:
+        from .similar import closest
+
+        known = [k.name for k in kinds.all_kinds()]
+        best = closest(str(named), known, cutoff=0.6)
+        suggestion = messages.text("schema-suggestion", lang, best=best) if best else ""
+        line, column = doc.locate(("kind",))
+        text = messages.text("rules-unknown-kind", lang, kind=named, known=", ".join(known), suggestion=suggestion)
+        raise RulesError(doc.path, [Problem(text, line, column, code="rules-unknown-kind")])
+    return kind
 
 
 def _build(doc: loader.Document, lang: str) -> Ruleset:
     data = doc.data
     problems: list[Problem] = []
+    kind = _kind(doc, lang)
 
     def problem(path: tuple, message: str) -> None:
         line, column = doc.locate(path)
@@ -244,11 +256,7 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
         name: Vocabulary(name, spec["entries"], spec.get("normalise", []), spec.get("noun", {}))
         for name, spec in data["vocabularies"].items()
     }
-    vocabularies["outcomes"] = Vocabulary("outcomes", [dict(o, nb=o["text"]) for o in data["outcomes"]])
-    vocabularies["areas"] = Vocabulary("areas", [dict(a, id=str(a["id"]), nb=a["name"], en=a.get("name_en")) for a in data["areas"]])
-    for o_index, outcome in enumerate(data["outcomes"]):
-        if str(outcome["area"]) not in vocabularies["areas"].by_id:
-            problem(("outcomes", o_index, "area"), f"outcome {outcome['id']} names area {outcome['area']}, which is not declared")
+    vocabularies.update(kind.rules_vocabularies(data, problem))
     for name, vocab in vocabularies.items():
         if len(set(vocab.ids)) != len(vocab.ids):
             problem(("vocabularies", name), f"vocabulary '{name}' repeats an id")
@@ -268,6 +276,8 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
         then = spec["then"] if isinstance(spec["then"], list) else [spec["then"]]
         checks = [Check(c["function"], c.get("options", {}), c.get("field"), c.get("message"), c.get("severity")) for c in then]
         for c_index, check in enumerate(checks):
+            if check.function not in FUNCTIONS and check.function not in kind.functions:
+                problem(at + ("then",), f"rule '{spec['id']}' uses function '{check.function}', which rules of kind '{kind.name}' do not have")
             named = check.options.get("vocabulary")
             if named is not None and named not in vocabularies:
                 problem(at + ("then",), f"rule '{spec['id']}' names vocabulary '{named}', which is not declared")

@@ -14,6 +14,17 @@ from __future__ import annotations
 
 from typing import Iterable
 
+# Quotation marks a word processor puts around a word ('title' typed in
+# Word becomes ‘title’ or «title»): never part of the spelling.
+_QUOTES = str.maketrans("", "", "'\"‘’‚‛“”„‟«»‹›")
+
+
+def spelling_key(text: object) -> str:
+    """How spellings are compared: case-, quote- and spacing-insensitive (NBSP is a space)."""
+    text = str(text).translate(_QUOTES).replace("_", " ").replace("-", " ")
+    return " ".join(text.split()).casefold()
+
+
 MAX_LENGTH = 64  # no identifier in the format is longer; a longer word gets no suggestion
 MAX_COMPARISONS = 20_000  # per Suggester: word-to-candidate comparisons in all
 

@@ -19,6 +19,9 @@ from typing import Any
 
 import yaml
 
+from .spaces import ODD_SPACE as _ODD_SPACE
+from .spaces import ODD_SPACES
+
 try:  # libyaml is an optional part of PyYAML; the C parser is ~10x faster.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -81,6 +84,18 @@ class LoadError(Exception):
 
     def __str__(self) -> str:  # pragma: no cover - convenience only
         return self.message
+
+
+def load_problem(err: LoadError, lang: str):
+    """The LoadError as the located Problem a report shows, in `lang`."""
+    from .. import messages
+    from ..core.result import Problem
+
+    text = messages.localise(err.code, lang, err.params, "")
+    # The catalogue's sentences already say what to do; a code it lacks
+    # (none today: test_every_refusal_of_the_loader_has_a_sentence_in_each_language)
+    # falls back to the loader's English and its hint.
+    return Problem(text or err.message, err.line, err.column, code=err.code, hint="" if text else err.hint)
 
 
 @dataclass
@@ -402,10 +417,13 @@ def load(
     return parse(read_text(path, max_bytes), path, max_depth=max_depth, max_nodes=max_nodes)
 
 
-# Spaces that look like a space but are not one to YAML (pasted from Word,
-# PDF or web pages); NBSP is by far the most common.  yamlerrors.py uses them too.
-ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
-_ODD_SPACE = re.compile(f"[{ODD_SPACES}]")
+def load_bytes(raw: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The document in `raw` (the bytes of a file called `path`), with the limits `load` applies."""
+    if len(raw) > max_bytes:
+        raise LoadError(
+            f"file is over the limit of {max_bytes} bytes", code="too-large", params={"size": len(raw), "limit": max_bytes}
+        )
+    return parse(decode(raw), path)
 
 
 def _refuse_odd_space(node: yaml.Node, value: str, anywhere: bool) -> None:
@@ -553,7 +571,7 @@ class _Builder:
             )
         if tag == _TIMESTAMP:
             # Kept as the literal text; the validator decides whether a date
-            # is welcome at this path (see schema.py).
+            # is welcome at this path (schema/validate.py: date-not-text).
             self.doc.dates.append(path)
             return value
         self.fail(node, f"unsupported tag {tag}", hint="remove the '!' tag", code="tag", tag=tag)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 
-from .loader import _ODD_SPACE as _ODD
+from .spaces import ODD_SPACE as _ODD
 # Quotes that Word and keyboards type but YAML does not treat as quotes.
 TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
 _KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#'\"{\[][^:#]*?|\"[^\"]*\"|'[^']*'):(?:\s|$)")

@@ -3,8 +3,9 @@
 Verdict, every rule's result with the quoted regulation text, the coverage
 matrix as a heat map, a practice timeline (inline SVG) and the programme's
 metadata, per file.  Inline CSS with an A4 print stylesheet; no network, no
-scripts.  FileReports carry no programme, so the matrix is rebuilt from the
-file (building a matrix is reading the programme, not evaluating rules).
+scripts.  The matrix is the one the pipeline built from the programme's
+model (FileReport.matrix, for the formats in reporters.MATRIX_FORMATS): this
+module only lays it out.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from urllib.parse import quote
 
-from .. import __version__, messages
+from .. import __version__, kinds, messages
 from ..core.result import FileReport
 from ..core.waivers import WAIVER_RULE
 from .common import artifact_path, finding_text, problem_text
@@ -64,9 +64,11 @@ def descriptors(ctx) -> list[dict]:
                     ["compliance", regulation.get("id", "regulation")],
                 ),
             )
+    formats = ", ".join(kinds.formats())
     for rule_id, key in ((INPUT_ERROR, "input-error"), (WAIVER_RULE, "waiver")):
         title = messages.text(f"{key}-title", lang)
-        found.setdefault(rule_id, _descriptor(rule_id, title, messages.text(f"{key}-description", lang), "error", "", "", "", ["rusplan"]))
+        description = messages.text(f"{key}-description", lang, format=formats)
+        found.setdefault(rule_id, _descriptor(rule_id, title, description, "error", "", "", "", ["rusplan"]))
     return list(found.values())
 
 

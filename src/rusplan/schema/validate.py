@@ -17,20 +17,46 @@ from ..io.loader import Document
 from ..core.result import Problem
 from ..core.similar import closest
 
-PROGRAMME_SCHEMA = "programme-v1.schema.json"
 RULES_SCHEMA = "rules-v1.schema.json"
 
 
 def schema_path(name: str) -> str:
+    """A bundled schema's file (schema/schemas/), or `name` itself when it is a path (a kind's schema)."""
+    if os.path.isabs(name):
+        return name
     # A plain path, not importlib.resources: the package is always installed
     # as files, and importlib.resources costs ~5 ms of imports per cold start.
     return os.path.join(os.path.dirname(__file__), "schemas", name)
 
 
+def extended(base: str, extension: str | None) -> str:
+    """The name of schema `base` with a document kind's `extension` merged in (see `schema`)."""
+    return f"{base}+{extension}" if extension else base
+
+
 @lru_cache(maxsize=None)
 def schema(name: str) -> dict:
-    with open(schema_path(name), encoding="utf-8") as handle:
-        return json.load(handle)
+    """The schema called `name`: a file, or "base+extension", the extension's keys merged into the base's."""
+    base, plus, extension = name.partition("+")
+    with open(schema_path(base), encoding="utf-8") as handle:
+        loaded = json.load(handle)
+    if plus:
+        with open(schema_path(extension), encoding="utf-8") as handle:
+            _merge(loaded, json.load(handle))
+    return loaded
+
+
+def _merge(into: dict, extra: dict) -> None:
+    """Objects merged key by key, `required` lists joined; anything else in `extra` wins."""
+    for key, value in extra.items():
+        if key == "$comment":
+            continue
+        if key == "required" and isinstance(into.get(key), list):
+            into[key] = into[key] + [v for v in value if v not in into[key]]
+        elif isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
 
 
 @lru_cache(maxsize=None)
@@ -131,7 +157,7 @@ def validate(doc: Document, schema_name: str, lang: str) -> list[Problem]:
     errors = list(validator(schema_name).iter_errors(doc.data))
     problems: list[Problem] = []
     seen: set = set()
-    described = [(problem, meta) for error in errors for problem, meta in _describe(_deepest(error), doc, lang)]
+    described = [(problem, meta) for error in errors for problem, meta in _describe(_deepest(error), doc, lang, schema(schema_name))]
     # One error per mistake: a key that is misspelt (or written in Norwegian)
     # explains the "missing" key it stands for; report the misspelling only.
     explained = {(meta[1], meta[2]) for _, meta in described if meta and meta[0] == "suggested"}
@@ -200,8 +226,11 @@ def _show(value: Any, lang: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | None]]:
-    """The problems `error` stands for, each with what it is about: (kind, object path, key) or None."""
+def _describe(error, doc: Document, lang: str, root: dict) -> list[tuple[Problem, tuple | None]]:
+    """The problems `error` stands for, each with what it is about: (kind, object path, key) or None.
+
+    `root` is the whole schema: its x-key-aliases and x-yes-no name the words people write instead.
+    """
     path = tuple(error.absolute_path)
     at = place(path, doc.data, lang)
     line, column = doc.locate(path)
@@ -217,7 +246,7 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
         out = []
         for key in value:
             if key not in allowed:
-                best = suggest_key(key, [k for k in allowed if k not in value])  # never a key already there
+                best = suggest_key(key, [k for k in allowed if k not in value], root)  # never a key already there
                 if best:
                     suggestion = messages.text("schema-suggestion", lang, best=best)
                 else:
@@ -237,7 +266,7 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
         if value is None:
             return [problem("schema-null", where=at, expected=names)]
         if isinstance(value, str) and expected == "boolean":
-            return [problem("schema-yes-no", where=at, found=_show(value, lang), rewrite=_yes_no_rewrite(path, value))]
+            return [problem("schema-yes-no", where=at, found=_show(value, lang), rewrite=_yes_no_rewrite(path, value, root))]
         if isinstance(value, str) and {"number", "integer"} & set([expected] if isinstance(expected, str) else expected):
             from ..io.loader import _DECIMAL_COMMA
 
@@ -263,12 +292,12 @@ def _describe(error, doc: Document, lang: str) -> list[tuple[Problem, tuple | No
     return [(Problem(messages.text("schema-other", lang, where=at, detail=error.message), line, column, code="schema", where=where(path)), None)]
 
 
-def suggest_key(key: str, allowed: list[str]) -> str:
+def suggest_key(key: str, allowed: list[str], root: dict) -> str:
     """The format's key that `key` stands for: a Norwegian word for it, or a near spelling."""
-    from ..core.ruleset import _key
+    from ..core.similar import spelling_key as _key
 
     wanted = _key(key)
-    aliases = schema(PROGRAMME_SCHEMA).get("x-key-aliases", {})
+    aliases = root.get("x-key-aliases", {})
     for format_key in allowed:
         if wanted == _key(format_key) or wanted in {_key(a) for a in aliases.get(format_key, [])}:
             return format_key
@@ -318,11 +347,11 @@ def _dates_where_text_expected(doc: Document, root: dict, lang: str) -> list[Pro
     return problems
 
 
-def _yes_no_rewrite(path: tuple, value: str) -> str:
+def _yes_no_rewrite(path: tuple, value: str, root: dict) -> str:
     """`individual_assessment: true` for "ja"/"yes", `...: false` for "nei"/"no" (words in the schema's x-yes-no)."""
-    from ..core.ruleset import _key
+    from ..core.similar import spelling_key as _key
 
-    words = schema(PROGRAMME_SCHEMA).get("x-yes-no", {})
+    words = root.get("x-yes-no", {})
     key = path[-1] if path and isinstance(path[-1], str) else ""
     for answer in ("true", "false"):
         if _key(value) in {_key(w) for w in words.get(answer, [])}:

@@ -1,7 +1,9 @@
 """The coverage matrix: the regulation's learning outcomes against a programme's courses and practice.
 
-Pure data for matrix_render.py and the HTML report; nothing here prints or
-judges a rule.  Rows are the ruleset's outcomes, grouped by competence area
+A view of the programme's model (the pipeline builds it once, for
+`rusplan matrix` and for the HTML report): pure data for
+reporters/matrix_render.py and reporters/html_report.py; nothing here prints
+or judges a rule.  Rows are the ruleset's outcomes, grouped by competence area
 and category; columns are the courses (every option of a choice) and the
 practice periods, in semester order.  A row is highlighted when no course
 covers it: on no study path ("uncovered") or only on some ("partial").
@@ -15,11 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ... import messages
-from ...core.pipeline import Options, prepare, read
+from ...core.ruleset import Ruleset
 from ...reporters.escape import visible
 from .model import Programme, Term, semesters_of
-from ...core.result import Problem
-from ...core.ruleset import Ruleset
 
 COVERED, PARTIAL, UNCOVERED = "covered", "partial", "uncovered"
 
@@ -94,17 +94,6 @@ class Matrix:
     def column_totals(self) -> list[int]:
         """How many outcomes each column covers."""
         return [sum(row.cells[i] for row in self.rows) for i in range(len(self.columns))]
-
-
-def load(path: str, ruleset: Ruleset, lang: str) -> Matrix | list[Problem]:
-    """The matrix of the programme file at `path`, or why it could not be read."""
-    doc = read(path, Options(lang=lang))
-    if isinstance(doc, Problem):
-        return [doc]
-    programme = prepare(doc, ruleset, lang)
-    if isinstance(programme, list):
-        return programme
-    return from_programme(programme, ruleset, lang)
 
 
 def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:

@@ -1,8 +1,9 @@
 """The programme as the rules see it.
 
-After the schema has accepted a document, this module normalises it in
-place (spellings to vocabulary ids, outcome references like "§ 4 a" to
-their canonical id, hours to weeks),
+After the schema has accepted a document, `build` makes the model: a new,
+normalised copy of the data (spellings to vocabulary ids, outcome references
+like "§ 4 a" to their canonical id, hours to weeks, exact numbers; the loaded
+document is never changed, so every ruleset reads the file as written),
 checks what the schema cannot (semesters within the programme, course links,
 unique codes) and expands choices into study paths.  Everything
 regulation-specific it needs comes from the ruleset.
@@ -20,10 +21,12 @@ from typing import Any
 
 from ... import messages
 from ...io.loader import Document
-from ...core.result import Problem
-from ...core.ruleset import Ruleset, _key
+from ...core.checks import exact
+from ...core.result import InconsistentDocument, Problem
+from ...core.ruleset import Ruleset
 from ...core.selector import Match, select
 from ...core.similar import Suggester
+from ...core.similar import spelling_key as _key
 from ...schema.validate import place, where
 
 MAX_STUDY_PATHS = 256
@@ -45,10 +48,8 @@ OUTCOME_REFS = (
 _REF = re.compile(r"\s*(?:§\s*)?([0-9]+)\s*([A-Za-z])\s*\Z")
 
 
-class InconsistentProgramme(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        self.problems = problems
+class InconsistentProgramme(InconsistentDocument):
+    """What the schema cannot check is wrong (a semester past the end, a course linked twice ...)."""
 
 
 @dataclass(frozen=True)
@@ -132,18 +133,20 @@ class StudyPath:
     # course the path takes (a period of an option counts only where it is taken).
     practice: list[Match] = field(default_factory=list)
 
+    @property
+    def roots(self) -> dict:
+        """Where this path's selectors start: its own courses and practice, not the whole file's."""
+        return {"courses": self.courses, "practice": self.practice}
+
 
 @dataclass
 class Programme:
-    doc: Document
+    doc: Document  # the file as loaded: its marks locate every finding; its data is never changed
+    data: dict  # the normalised copy the rules read
     paths: list[StudyPath]
     start: Term
     semesters: int
     conversions: dict = field(default_factory=dict)  # path of a figure -> (hours, hours per week) it was converted from
-
-    @property
-    def data(self) -> dict:
-        return self.doc.data
 
     def all_courses(self) -> list[Match]:
         seen: dict[tuple, Match] = {}
@@ -156,13 +159,6 @@ class Programme:
 def semesters_of(course: dict) -> list[int]:
     value = course.get("semester", [])
     return list(value) if isinstance(value, list) else [value]
-
-
-def exact(value: Any) -> Any:
-    """A number as the person wrote it, exactly: 4.3 is 43/10, not the nearest binary float."""
-    if isinstance(value, float):
-        return Fraction(repr(value))
-    return value
 
 
 def practice_weeks(period: dict, ruleset: Ruleset) -> Fraction:
@@ -178,7 +174,8 @@ def hours_per_week(period: dict, ruleset: Ruleset):
 
 
 def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
-    data = doc.data
+    """The programme `ruleset` judges, or InconsistentProgramme; `doc.data` stays as loaded."""
+    data = _copy(doc.data)
     _whole_numbers(data)
     _normalise_vocabularies(data, ruleset)
     _normalise_refs(data)
@@ -246,7 +243,19 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> Programme:
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
         raise InconsistentProgramme(problems)
-    return Programme(doc, paths, start, semesters, conversions)  # type: ignore[arg-type]
+    return Programme(doc, data, paths, start, semesters, conversions)  # type: ignore[arg-type]
+
+
+def _copy(value: Any) -> Any:
+    """A copy of loaded data (mappings, lists, scalars) to normalise; faster than copy.deepcopy.
+
+    The loader shares no objects (an alias is built again), so a plain tree copy is exact.
+    """
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
 
 
 def _course_matches(data: dict):

@@ -15,12 +15,13 @@ import json
 import textwrap
 
 from ... import messages
-from .model import Term
 from ...core.ruleset import Ruleset
+from . import KIND
+from .model import Term
 
 COMMENT_COLUMN = 44
 WRAP = 88
-FORMAT = "rusplan/v1"
+FORMAT = KIND.format
 
 def starter(ruleset: Ruleset, lang: str, today: dt.date | None = None) -> str:
     """The starter file's text in `lang` (nb, nn or en); its words are messages.py's `init-*` entries."""
