@@ -26,7 +26,7 @@ from prerequisites import require
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "sources" / "spesialistutdanning-rus-og-avhengighetsmedisin.txt"
 NAME = "spesialistutdanning-rus-og-avhengighetsmedisin.yaml"
-RULES = next((p for p in (ROOT / "rules" / NAME, ROOT / "rules" / "next" / NAME) if p.exists()), ROOT / "rules" / NAME)
+RULES = ROOT / "rules" / NAME
 
 
 def _normalise(text: str) -> str:

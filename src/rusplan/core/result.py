@@ -82,6 +82,7 @@ class FileReport:
     institution: str = ""
     programme: str = ""  # programme code
     matrix: Any = None  # the coverage matrix (matrix.Matrix), built only for formats that show it
+    kind: str = ""  # the document kind (rusplan.kinds) the file declares, when it declares a known one
     # The sections ("§ 22") a programme outside the ruleset's scope was judged by alone.
     judged_only_by: str = ""
 

@@ -114,6 +114,7 @@ class Rule:
     pass_message: dict | None = None
     per_path: bool = False
     scope_all: bool = False
+    scope: dict | None = None  # {path, in, message}: the rule judges only documents whose value at `path` is listed
     line: int = 0  # where the rule is declared, for `explain`
 
     def text(self, attr: str, lang: str) -> str:
@@ -159,7 +160,15 @@ class Ruleset:
         title = reg.get("title_en") if lang == "en" and reg.get("title_en") else reg["title"]
         status_text = messages.text(f"status-text-{reg['status']}", lang) + (f" {reg['proposed']}" if reg.get("proposed") else "")
         adopted = reg.get("adopted")
-        if adopted and reg["status"] != "in-force":
+        binding = reg.get("binding")
+        if binding and reg["status"] == "advice":
+            # Advice that restates binding regulation in part: which verdicts are errors and which warnings.
+            binding_title = binding.get("title_en") if lang == "en" and binding.get("title_en") else binding["title"]
+            sentence = messages.text(
+                "ruleset-status-advice", lang, title=title, status_text=status_text, status_quote=reg.get("status_quote", ""),
+                binding_title=binding_title, binding_reference=binding["reference"],
+            )
+        elif adopted and reg["status"] != "in-force":
             adopted_title = adopted.get("title_en") if lang == "en" and adopted.get("title_en") else adopted["title"]
             sentence = messages.text(
                 "ruleset-status", lang, title=title, status_text=status_text, adopted_title=adopted_title, adopted_reference=adopted["reference"]
@@ -169,6 +178,8 @@ class Ruleset:
         out = {"id": reg["id"], "title": title, "status": reg["status"], "statement": sentence}
         if adopted:
             out["in_force"] = {"title": adopted["title"], "reference": adopted["reference"], "id": adopted.get("id", "")}
+        if binding:
+            out["binding"] = {"title": binding["title"], "reference": binding["reference"], "id": binding.get("id", "")}
         return out
 
     def rule(self, rule_id: str) -> Rule | None:
@@ -204,7 +215,9 @@ def rule_files(path: str | None) -> list[str]:
 
 @lru_cache(maxsize=8)
 def load_rulesets(path: str | None = None, lang: str = "en") -> tuple[Ruleset, ...]:
-    return tuple(load_ruleset(f, lang) for f in rule_files(path))
+    """The rulesets of `path` (default: the bundled ones): the default kind's first, then by file name."""
+    loaded = [load_ruleset(f, lang) for f in rule_files(path)]
+    return tuple(sorted(loaded, key=lambda r: r.kind != kinds.DEFAULT))  # stable: file order within each
 
 
 def load_ruleset(path: str, lang: str = "en") -> Ruleset:
@@ -302,6 +315,7 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
                 pass_message=spec.get("pass_message"),
                 per_path=spec.get("per_path", False),
                 scope_all=spec.get("scope") == "all",
+                scope=spec["scope"] if isinstance(spec.get("scope"), dict) else None,
                 line=doc.locate(at)[0],
             )
         )

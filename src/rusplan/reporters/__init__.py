@@ -8,7 +8,7 @@ is asked for, so `check` pays only for the format it prints.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 FORMATS = ("text", "json", "sarif", "junit", "markdown", "github", "html")
@@ -33,9 +33,21 @@ class RenderContext:
     width: int | None = None  # the text report wraps to this many columns; None: one line per verdict
 
 
+def rulesets_for(ctx: RenderContext, reports: Iterable) -> tuple:
+    """The loaded rulesets for the kinds of document among `reports` (a file of no known kind counts as the default kind).
+
+    A report states what its verdicts are measured against: a run over study
+    programmes names the programme rules only, whatever else `--rules` loaded.
+    """
+    from ..kinds import DEFAULT
+
+    present = {getattr(r, "kind", "") or DEFAULT for r in reports} or {DEFAULT}
+    return tuple(ruleset for ruleset in ctx.rulesets if ruleset.kind in present)
+
+
 def render(fmt: str, reports: list, ctx: RenderContext) -> str:
     module = importlib.import_module(f"rusplan.reporters.{fmt}_report")
-    return module.render(reports, ctx)
+    return module.render(reports, replace(ctx, rulesets=rulesets_for(ctx, reports)))
 
 
 def write(fmt: str, reports: Iterable, ctx: RenderContext, out: Callable[[str], Any]) -> list:
@@ -49,5 +61,5 @@ def write(fmt: str, reports: Iterable, ctx: RenderContext, out: Callable[[str], 
     if hasattr(module, "stream"):
         return module.stream(reports, ctx, out)
     reports = list(reports)
-    out(module.render(reports, ctx))
+    out(module.render(reports, replace(ctx, rulesets=rulesets_for(ctx, reports))))
     return [r.brief() for r in reports]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...core.ruleset import Vocabulary
 from .model import LisPlan, build  # noqa: F401  (build: Document + Ruleset -> LisPlan)
 
-__all__ = ["FUNCTIONS", "VIEWS", "build", "rules_vocabularies", "title"]
+__all__ = ["FUNCTIONS", "VIEWS", "build", "conversion_note", "outcomes", "rules_vocabularies", "starter", "title"]
 
 FUNCTIONS: dict = {}  # the LIS rules use generic functions only (core.checks)
 
@@ -36,6 +36,26 @@ def rules_vocabularies(data: dict, problem) -> dict:
             if str(arena) not in arenas:
                 problem(("objectives", index, "arenas", a_index), f"objective {objective['id']} names learning arena '{arena}', which is not declared")
     return {"objectives": Vocabulary("objectives", entries)}
+
+
+def starter(ruleset, lang: str) -> str:
+    """The commented starter plan of `rusplan init --kind lis-plan`."""
+    from .starter import starter as text
+
+    return text(ruleset, lang)
+
+
+def conversion_note(converted: dict, lang: str) -> str:
+    """' (deltid: 12 mnd × 50 % = 6 mnd)' for the part-time periods a rule counted."""
+    from ... import messages
+
+    if not converted:
+        return ""
+    items = [
+        messages.text("lis-part-time", lang, months=messages.number(months, lang), percent=messages.number(percent, lang), counted=messages.number(counted, lang))
+        for months, percent, counted in converted.values()
+    ]
+    return messages.text("lis-part-time-note", lang, items="; ".join(dict.fromkeys(items)))
 
 
 def _matrix(plan: LisPlan, ruleset, lang: str):

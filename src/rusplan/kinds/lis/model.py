@@ -28,7 +28,7 @@ from typing import Any
 from ... import messages
 from ...core.checks import exact
 from ...core.dates import month_number, month_text
-from ...core.result import Problem
+from ...core.result import InconsistentDocument, Problem
 from ...core.ruleset import Ruleset
 from ...core.selector import select
 from ...io.loader import Document
@@ -46,12 +46,8 @@ MONTHS = (
 OBJECTIVES = ("rotations[*].objectives[*]", "assessed[*].objective")
 
 
-class InconsistentPlan(Exception):
+class InconsistentPlan(InconsistentDocument):
     """What the schema cannot check is wrong (periods overlapping beyond full time)."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ class LisPlan:
     doc: Document  # the file as loaded: its marks locate every finding; its data is never changed
     data: dict  # the normalised copy the rules read
     paths: list = field(default_factory=lambda: [WholePlan()])
-    # ("rotations", i, "counted_months") -> (months, percent) for a part-time period
+    # ("rotations", i, "counted_months") -> (months, percent, counted months) for a part-time period
     conversions: dict = field(default_factory=dict)
 
 
@@ -115,7 +111,7 @@ def build(doc: Document, ruleset: Ruleset, lang: str) -> LisPlan:
         period["months"] = months
         period["counted_months"] = months * percent / full_time
         if percent != full_time:
-            conversions[("rotations", index, "counted_months")] = (months, percent)
+            conversions[("rotations", index, "counted_months")] = (months, percent, period["counted_months"])
         start = month_number(period["start"])
         ends.append(start + math.ceil(months))
     data["plan"]["end"] = month_text(max(ends))
