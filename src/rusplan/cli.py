@@ -354,7 +354,7 @@ def explain(
     if rule.replace("§", "").strip().isdigit():
         import re
 
-        sections = sorted({r.section for rs in rulesets for r in rs.rules}, key=lambda x: [int(n) for n in re.findall(r"[0-9]+", x)])
+        sections = sorted({r.section for rs in rulesets for r in rs.rules}, key=lambda x: ("§" not in x, [int(n) for n in re.findall(r"[0-9]+", x)]))
         fail("explain-no-section", lang.value, section=rule.strip(), sections=", ".join(sections))
     best = nearest_rule(rule, rulesets)
     suggestion = messages.text("schema-suggestion", lang.value, best=best) if best else ""

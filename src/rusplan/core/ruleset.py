@@ -178,8 +178,8 @@ class Ruleset:
         out = {"id": reg["id"], "title": title, "status": reg["status"], "statement": sentence}
         if adopted:
             out["in_force"] = {"title": adopted["title"], "reference": adopted["reference"], "id": adopted.get("id", "")}
-        if binding:
-            out["binding"] = {"title": binding["title"], "reference": binding["reference"], "id": binding.get("id", "")}
+        if binding:  # the regulation in force that the advice restates in part
+            out["in_force"] = {"title": binding["title"], "reference": binding["reference"], "id": binding.get("id", "")}
         return out
 
     def rule(self, rule_id: str) -> Rule | None:

@@ -48,7 +48,9 @@ def render(reports: list[FileReport], ctx) -> str:
 
 def _file(report: FileReport, ruleset, lang: str) -> dict:
     entry = {"report": report, "brief": report.brief(), "matrix": report.matrix, "meta": [], "timeline": None}
-    if report.matrix is not None and ruleset is not None:
+    if report.matrix is not None and report.matrix.meta:  # a kind that words its own (a LIS plan: no semesters)
+        entry.update(meta=report.matrix.meta)
+    elif report.matrix is not None and ruleset is not None:
         entry.update(meta=metadata(report.matrix, ruleset, lang), timeline=timeline(report.matrix, lang))
     return entry
 

@@ -51,4 +51,13 @@ def from_plan(plan: LisPlan, ruleset, lang: str) -> Matrix:
     group = Area("", messages.text("lis-matrix-objectives", lang, count=len(rows)), [Category("", "", rows)])
     specialty = ruleset.vocabularies["specialties"].label(str(data["plan"]["specialty"]), lang)
     shown = {"institution": visible(data["plan"]["employer"]), "code": visible(data["plan"]["candidate"]), "name": visible(specialty)}
-    return Matrix(visible(plan.doc.path), shown, columns, [group], {}, [""], words=WORDS)
+    counted = sum(p["counted_months"] for p in data["rotations"])
+    meta = [
+        (messages.text("lis-meta-employer", lang), shown["institution"]),
+        (messages.text("lis-meta-candidate", lang), shown["code"]),
+        (messages.text("lis-meta-specialty", lang), shown["name"]),
+        (messages.text("lis-meta-lis1", lang), messages.text("lis-months", lang, months=messages.number(data["plan"]["lis1_months"], lang))),
+        (messages.text("lis-meta-position", lang), str(data["plan"]["position_start"])),
+        (messages.text("lis-meta-rotation", lang), messages.text("lis-meta-rotation-value", lang, count=len(columns), months=messages.number(counted, lang))),
+    ]
+    return Matrix(visible(plan.doc.path), shown, columns, [group], {}, [""], words=WORDS, meta=meta)

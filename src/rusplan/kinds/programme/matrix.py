@@ -79,6 +79,7 @@ class Matrix:
     study_paths: list[str]
     professions: list[str] = field(default_factory=list)  # labels, in the file's order
     words: dict = field(default_factory=dict)  # renderer message key -> a document kind's own key (matrix_render.word)
+    meta: list = field(default_factory=list)  # a kind's own (label, value) rows for the HTML report; none: the programme's
 
     @property
     def rows(self) -> list[Row]:
