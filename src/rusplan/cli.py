@@ -379,6 +379,9 @@ def _add_kind_commands() -> None:
 
     from .kinds import all_kinds
 
+    from . import kindcli
+
+    kindcli.register(app)  # outcomes, matrix, init: every kind answers them through its hooks
     for kind in all_kinds():
         if kind.commands:
             importlib.import_module(kind.commands).register(app)

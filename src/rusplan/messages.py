@@ -865,6 +865,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lis-meta-rotation": {"nb": "Rotasjon", "nn": "Rotasjon", "en": "Rotation"},
     "lis-meta-rotation-value": {"nb": "{count} perioder, {months} tellende mnd", "nn": "{count} periodar, {months} teljande mnd", "en": "{count} periods, {months} counted months"},
     "lis-months": {"nb": "{months} mnd", "nn": "{months} mnd", "en": "{months} months"},
+    "cli-no-matrix": {"nb": "dokumenttypen '{kind}' har ingen matrise", "nn": "dokumenttypen '{kind}' har inga matrise", "en": "the document kind '{kind}' has no matrix"},
+    "cli-no-starter": {"nb": "dokumenttypen '{kind}' har ingen startfil", "nn": "dokumenttypen '{kind}' har inga startfil", "en": "the document kind '{kind}' has no starter file"},
     "lis-matrix-when": {"nb": "{start}, {months} mnd", "nn": "{start}, {months} mnd", "en": "{start}, {months} months"},
     "lis-matrix-csv-objective": {"nb": "læringsmål", "nn": "læringsmål", "en": "objective"},
     "lis-matrix-csv-periods": {"nb": "antall perioder", "nn": "tal på periodar", "en": "periods"},

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 
 from ... import messages
+from ...core.dates import month_number, month_text
 from ...core.ruleset import Ruleset
 
 def _q(value) -> str:
@@ -46,12 +47,13 @@ def starter(ruleset: Ruleset, lang: str, today: dt.date | None = None) -> str:
         "rotations:",
     ]
     groups = list(dict.fromkeys(str(arenas.by_id[i].get("group")) for i in arenas.ids))
-    for group in groups:
+    first = month_number(month)
+    for index, group in enumerate(groups):  # one month each, one after the other
         arena = next(i for i in arenas.ids if str(arenas.by_id[i].get("group")) == group)
         listed = [o["id"] for o in objectives if group in [str(a) for a in o.get("arenas", [])]][:1]  # one per period: the shape, and a plan left unfinished
         lines += [
             f"  - arena: {_q(arenas.label(arena, lang))}",
-            f"    start: {month}",
+            f"    start: {month_text(first + index)}",
             "    months: 1",
             "    supervision_minutes: 0",
         ]

@@ -15,5 +15,4 @@ KIND = Kind(
     schema=here(__file__, "programme-v1.schema.json"),
     rules_schema=here(__file__, "rules.schema.json"),
     hooks="rusplan.kinds.programme.hooks",
-    commands="rusplan.kinds.programme.commands",
 )
