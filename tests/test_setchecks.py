@@ -237,6 +237,14 @@ def test_first_before_missing_group_or_date_says_nothing():
     assert run("first-before", data, "rows[*]", ORDER_OPTIONS)[0] == []
 
 
+def test_first_before_unknown_key_is_unrecognised_unless_the_order_is_broken():
+    data = {"rows": [{"f": "lemmon", "at": "2025-01"}, {"f": "plum", "at": "2025-03"}]}
+    findings, _ = run("first-before", data, "rows[*]", ORDER_OPTIONS)
+    assert [f.status for f in findings] == ["unrecognised"] and findings[0].path == ("rows", 0, "f")
+    broken = {"rows": [{"f": "lemmon", "at": "2025-01"}, {"f": "plum", "at": "2025-03"}, {"f": "lemon", "at": "2025-05"}]}
+    assert [f.code for f in run("first-before", broken, "rows[*]", ORDER_OPTIONS)[0]] == ["fail"]
+
+
 def test_first_before_plain_keys():
     data = {"rows": [{"g": "b", "at": "2025-01"}, {"g": "a", "at": "2025-02"}]}
     findings, _ = run("first-before", data, "rows[*]", {"field": "at", "key": "g", "earlier": ["a"], "later": ["b"]})
@@ -256,9 +264,10 @@ def test_allowed_per_entry_flags_the_value_at_its_place():
     assert findings[0].params == {"value": "pie", "key": "sitron", "allowed": "kjernefrukt, steinfrukt"}
 
 
-def test_allowed_per_entry_leaves_unknown_values_and_keys_to_other_rules():
+def test_allowed_per_entry_leaves_unknown_values_to_other_rules_and_names_unknown_keys():
     data = {"rows": [{"f": "lemon", "dishes": ["jam"]}, {"f": "kiwi", "dishes": ["pie"]}, {"dishes": ["pie"]}]}
-    assert run("allowed-per-entry", data, "rows[*]", DISH_OPTIONS)[0] == []
+    findings, _ = run("allowed-per-entry", data, "rows[*]", DISH_OPTIONS)
+    assert [(f.status, f.path) for f in findings] == [("unrecognised", ("rows", 1, "f"))]
 
 
 def test_allowed_per_entry_all_allowed():

@@ -865,6 +865,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lis-meta-rotation": {"nb": "Rotasjon", "nn": "Rotasjon", "en": "Rotation"},
     "lis-meta-rotation-value": {"nb": "{count} perioder, {months} tellende mnd", "nn": "{count} periodar, {months} teljande mnd", "en": "{count} periods, {months} counted months"},
     "lis-months": {"nb": "{months} mnd", "nn": "{months} mnd", "en": "{months} months"},
+    "lis-computed-counted": {
+        "nb": "{where}: tellende måneder regner rusplan ut selv (months × percent / 100); fjern nøkkelen, og skriv percent hvis perioden er på deltid",
+        "nn": "{where}: teljande månader reknar rusplan ut sjølv (months × percent / 100); fjern nøkkelen, og skriv percent om perioden er på deltid",
+        "en": "{where}: rusplan computes the counted months itself (months × percent / 100); remove the key, and write percent for a part-time period",
+    },
+    "lis-computed-end": {
+        "nb": "{where}: planens slutt regner rusplan ut selv (slutten av siste rotasjonsperiode); fjern nøkkelen",
+        "nn": "{where}: slutten av planen reknar rusplan ut sjølv (slutten av siste rotasjonsperiode); fjern nøkkelen",
+        "en": "{where}: rusplan computes the end of the plan itself (the end of the last rotation period); remove the key",
+    },
     "cli-no-matrix": {"nb": "dokumenttypen '{kind}' har ingen matrise", "nn": "dokumenttypen '{kind}' har inga matrise", "en": "the document kind '{kind}' has no matrix"},
     "cli-no-starter": {"nb": "dokumenttypen '{kind}' har ingen startfil", "nn": "dokumenttypen '{kind}' har inga startfil", "en": "the document kind '{kind}' has no starter file"},
     "lis-matrix-when": {"nb": "{start}, {months} mnd", "nn": "{start}, {months} mnd", "en": "{start}, {months} months"},

@@ -196,13 +196,27 @@ def _group_of(ctx: Context, value: Any, options: dict) -> str | None:
     return str(entry[prop]) if prop and prop in entry else (None if prop else str(key))
 
 
+def _unknown_keys(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
+    """The matched objects whose key `key_vocabulary` does not know: a group rusplan cannot place."""
+    if "key_vocabulary" not in options:
+        return []
+    vocab = ctx.vocabulary(options["key_vocabulary"])
+    return [
+        unrecognised(ctx, vocab, m.value[options["key"]], m.path + (options["key"],))
+        for m in matches
+        if isinstance(m.value, dict) and m.value.get(options["key"]) is not None and str(m.value[options["key"]]) not in vocab.by_id
+    ]
+
+
 def first_before(ctx: Context, matches: list[Match], options: dict) -> list[Finding]:
     """The first object of the `earlier` groups starts no later than the first of the `later` groups.
 
     Each matched object belongs to the group of its `key` (mapped through
     `key_vocabulary`'s `key_property`, if given) and starts at its `field`
     (a date).  Only a strictly later month is "after"; an object without a
-    readable date or group is left out.  `labels` names the vocabulary the
+    readable date or group is left out; when nothing is found out of order and
+    some key is not recognised, those keys are reported as unrecognised (one of
+    them may be the group that comes first).  `labels` names the vocabulary the
     group ids are labelled with.
     """
     earlier, later = [str(g) for g in options["earlier"]], [str(g) for g in options["later"]]
@@ -217,10 +231,10 @@ def first_before(ctx: Context, matches: list[Match], options: dict) -> list[Find
     starts = [(first[g][0], g) for g in earlier if g in first]
     ends = [(first[g][0], g) for g in later if g in first]
     if not starts or not ends:
-        return []
+        return _unknown_keys(ctx, matches, options)
     (start, group), (end, later_group) = min(starts), min(ends)
     if start <= end:
-        return []
+        return _unknown_keys(ctx, matches, options)
     labels = options.get("labels")
     return [
         Finding(
@@ -240,12 +254,13 @@ def allowed_per_entry(ctx: Context, matches: list[Match], options: dict) -> list
 
     A value's allowed keys are the list at `property` of its entry in
     `vocabulary`; the entry's key is its `key` (mapped through
-    `key_vocabulary`'s `key_property`, if given).  Values or keys that a
-    vocabulary does not know are left to the rules about them.
+    `key_vocabulary`'s `key_property`, if given).  A value `vocabulary` does
+    not know is left to the rule about it; an entry whose key is not recognised
+    is reported as unrecognised (its values could not be judged).
     """
     vocab = ctx.vocabulary(options["vocabulary"])
     labels = options.get("labels")
-    findings = []
+    findings = _unknown_keys(ctx, matches, options)
     for m in matches:
         group = _group_of(ctx, m.value, options)
         values = m.value.get(options["field"]) if isinstance(m.value, dict) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...core.ruleset import Vocabulary
 from .model import LisPlan, build  # noqa: F401  (build: Document + Ruleset -> LisPlan)
 
-__all__ = ["FUNCTIONS", "VIEWS", "build", "conversion_note", "outcomes", "rules_vocabularies", "starter", "title"]
+__all__ = ["FUNCTIONS", "VIEWS", "build", "conversion_note", "outcomes", "reword", "rules_vocabularies", "starter", "title"]
 
 FUNCTIONS: dict = {}  # the LIS rules use generic functions only (core.checks)
 
@@ -43,6 +43,22 @@ def starter(ruleset, lang: str) -> str:
     from .starter import starter as text
 
     return text(ruleset, lang)
+
+
+# Keys rusplan computes for the rules: the format declares them so that rules may read them, and refuses them in a plan.
+COMPUTED = {"counted_months": "lis-computed-counted", "end": "lis-computed-end"}
+
+
+def reword(problem, doc, ruleset, lang: str):
+    """A computed key written in a plan (`counted_months`, `plan.end`): say so, not the schema's English."""
+    from ... import messages
+    from ...core.result import Problem
+
+    key = problem.where.rsplit(".", 1)[-1]
+    if problem.code != "schema" or key not in COMPUTED:
+        return problem
+    text = messages.text(COMPUTED[key], lang, where=problem.where)
+    return Problem(text, problem.line, problem.column, code="computed-key", where=problem.where)
 
 
 def conversion_note(converted: dict, lang: str) -> str:
