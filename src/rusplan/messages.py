@@ -875,6 +875,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "{where}: slutten av planen reknar rusplan ut sjølv (slutten av siste rotasjonsperiode); fjern nøkkelen",
         "en": "{where}: rusplan computes the end of the plan itself (the end of the last rotation period); remove the key",
     },
+    # A LIS plan is held to the regulation the advice restates and to its recommendations, not to "the regulation".
+    "verdict-pass-lis-plan": {"nb": "oppfyller kravene", "nn": "oppfyller krava", "en": "compliant"},
+    "verdict-fail-lis-plan": {"nb": "oppfyller ikke kravene", "nn": "oppfyller ikkje krava", "en": "not compliant"},
     "cli-no-matrix": {"nb": "dokumenttypen '{kind}' har ingen matrise", "nn": "dokumenttypen '{kind}' har inga matrise", "en": "the document kind '{kind}' has no matrix"},
     "cli-no-starter": {"nb": "dokumenttypen '{kind}' har ingen startfil", "nn": "dokumenttypen '{kind}' har inga startfil", "en": "the document kind '{kind}' has no starter file"},
     "lis-matrix-when": {"nb": "{start}, {months} mnd", "nn": "{start}, {months} mnd", "en": "{start}, {months} months"},

@@ -111,6 +111,7 @@ class FileReport:
             self.count("warn"),
             self.count("pass"),
             self.judged_only_by,
+            self.kind,
         )
 
     def as_dict(self) -> dict:
@@ -138,6 +139,7 @@ class FileBrief:
     warnings: int
     passed: int
     judged_only_by: str = ""
+    kind: str = ""  # the document kind, for the verdict's words
 
 
 def _briefs(reports: list) -> list[FileBrief]:

@@ -138,7 +138,7 @@ def table_lines(briefs: list[FileBrief], ctx):
             shorten(visible(b.programme), CELL) or "-",
             str(b.errors),
             str(b.warnings),
-            verdict_text(b.verdict, lang, b.judged_only_by),
+            verdict_text(b.verdict, lang, b.judged_only_by, b.kind),
             _tail(visible(b.path), PATH_CELL),
         )
 
