@@ -355,9 +355,3 @@ FUNCTIONS: dict[str, Callable[[Context, list[Match], dict], list[Finding]]] = {
     "contains-all": contains_all,
     "exists-in": exists_in,
 }
-
-# The functions over lists of objects and dates (count-in, total, max-gap,
-# first-before, allowed-per-entry) live in listchecks.py; they are as generic.
-from .listchecks import FUNCTIONS as _LIST_FUNCTIONS  # noqa: E402  (listchecks imports this module's helpers)
-
-FUNCTIONS.update(_LIST_FUNCTIONS)

@@ -14,7 +14,8 @@ from string import Formatter
 from typing import Any
 
 from .. import kinds, messages
-from .checks import FUNCTIONS, MISSING, Context, Finding
+from .checks import MISSING, Context, Finding
+from .functions import FUNCTIONS
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
 from .selector import Match, compile_path, select

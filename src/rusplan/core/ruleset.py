@@ -18,7 +18,7 @@ from typing import Any
 from .. import kinds, messages
 from ..io import loader
 from . import cache as _cache
-from .checks import FUNCTIONS
+from .functions import FUNCTIONS
 from .result import Problem
 from .selector import SelectorError, compile_path
 from .similar import spelling_key as _key

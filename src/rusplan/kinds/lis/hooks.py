@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...core.ruleset import Vocabulary
-from .model import LisPlan, build  # noqa: F401  (build: Document + Ruleset -> LisPlan)
+from .model import LisPlan, build, objective_label  # noqa: F401  (build: Document + Ruleset -> LisPlan)
 
 __all__ = ["FUNCTIONS", "VIEWS", "build", "conversion_note", "outcomes", "reword", "rules_vocabularies", "starter", "title"]
 
@@ -13,11 +13,6 @@ FUNCTIONS: dict = {}  # the LIS rules use generic functions only (core.checks)
 def title(plan: LisPlan) -> tuple[str, str]:
     """What titles the report: the employer and the doctor's pseudonymous id."""
     return plan.data["plan"]["employer"], plan.data["plan"]["candidate"]
-
-
-def objective_label(objective: dict, lang: str) -> str:
-    """An objective in words: its official title when the rules file has one, else the source's short label, else ''."""
-    return objective.get(f"title_{lang}") or objective.get("title") or objective.get("label") or ""
 
 
 def rules_vocabularies(data: dict, problem) -> dict:

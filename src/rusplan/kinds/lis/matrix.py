@@ -12,8 +12,7 @@ from __future__ import annotations
 from ... import messages
 from ...reporters.escape import visible
 from ..programme.matrix import COVERED, UNCOVERED, Area, Category, Column, Matrix, Row
-from .hooks import objective_label
-from .model import LisPlan
+from .model import LisPlan, objective_label
 
 # The matrix renderers' sentences, in this kind's words (messages.py, issue 14 block).
 WORDS = {

@@ -67,6 +67,11 @@ class LisPlan:
     conversions: dict = field(default_factory=dict)
 
 
+def objective_label(objective: dict, lang: str) -> str:
+    """An objective in words: its official title when the rules file has one, else the source's short label, else ''."""
+    return objective.get(f"title_{lang}") or objective.get("title") or objective.get("label") or ""
+
+
 def objective_id(value: Any, settings: dict) -> Any:
     """"1", 1, "01", "RAM-001", "ram 1" -> "001"; anything else is returned as written.
 
