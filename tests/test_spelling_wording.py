@@ -8,6 +8,7 @@ report's language, as labels, with the vocabulary's own noun.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,39 @@ def test_an_unknown_profession_is_worded_in_the_reports_language(run_cli, tmp_pa
     labels = ", ".join(entry[lang] for entry in vocab["entries"])
     assert f": {labels})" in message  # every known title, as a label in this language, no ids
     assert "'Ergoterapaut'" in message and "'ergoterapeut'" in message
+
+
+def _term_settings() -> dict:
+    return yaml.safe_load(RULES.read_text(encoding="utf-8"))["settings"]
+
+
+def _start_written_as(run_cli, tmp_path, written: str) -> str:
+    path = _with(tmp_path, "start: 2024-autumn", f'start: "{written}"')
+    result = run_cli("check", path, "--as-of", AS_OF, "--no-color")
+    assert result.returncode == 2, result.stdout
+    [line] = [line for line in result.stdout.splitlines() if "programme.start" in line]
+    assert ":16:10:" in line
+    return line
+
+
+def test_a_date_as_start_is_the_term_whose_end_it_falls_on_or_before(run_cli, tmp_path):
+    settings = _term_settings()
+    labels = settings["term_labels"]["nb"]
+    month, day = (int(p) for p in settings["term_end"]["spring"].split("-"))
+    last_spring = f"2024-{month:02d}-{day:02d}"
+    first_autumn = (dt.date(2024, month, day) + dt.timedelta(days=1)).isoformat()
+    assert f"Skriv start: 2024-{labels['spring']}" in _start_written_as(run_cli, tmp_path, last_spring)
+    assert f"Skriv start: 2024-{labels['autumn']}" in _start_written_as(run_cli, tmp_path, first_autumn)
+
+
+@pytest.mark.parametrize(
+    "written, year",
+    [("H24", 2024), ("2024H", 2024), ("h 2031", 2031), ("haust 2024", 2024), ("2099 høsten", None), ("H240", None), ("høst 2024 2025", None), ("høst vår 2024", None)],
+)
+def test_a_start_term_written_the_short_way_gets_its_rewrite(run_cli, tmp_path, written, year):
+    labels = _term_settings()["term_labels"]["nb"]
+    line = _start_written_as(run_cli, tmp_path, written)
+    if year is None:
+        assert "Skriv start:" not in line
+    else:
+        assert f"mente du '{year}-{labels['autumn']}'? Skriv start: {year}-{labels['autumn']}" in line
