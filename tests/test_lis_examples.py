@@ -133,5 +133,6 @@ def test_part_time_counts_and_says_so(check_programme):
     report = check_programme(LIS / "warn-nynorsk-deltid.yaml", lang="nn")
     (total,) = [r for r in report.results if r.rule == "total-duration"]
     assert total.status == "pass" and has_figure("78", total.message)  # 24 months at 50 % twice count 24
+    assert total.message.endswith("(deltid: 24 mnd × 50 % = 12 mnd)")  # the conversion, in the report's words
     (other,) = [r for r in report.results if r.rule == "other-service-months"]
     assert other.status == "pass" and has_figure("12", other.message)  # research: 24 months at 50 %
