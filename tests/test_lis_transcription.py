@@ -257,3 +257,35 @@ def test_no_figure_of_the_source_in_python():
                 if (path.name, node.value) not in ALLOWED:
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value}")
     assert not offenders, offenders
+
+
+def _vocabulary(rules: dict, name: str):
+    from rusplan.core.ruleset import Vocabulary
+
+    spec = rules["vocabularies"][name]
+    return Vocabulary(name, spec["entries"], spec.get("normalise", []))
+
+
+def test_the_recommended_courses_are_the_ones_pkt_1_3_lists(source, rules):
+    text = _normalise(source)
+    start = text.index("anbefalte kurs for rus- og avhengighetsmedisin")
+    listed = text[start : text.index("Spesialisten har ansvar", start)]
+    for line in ("● Innføringskurs 1 - 2", "● Grunnkurs 1- 4", "● Farmakologi", "● Klinisk toksikologi", "● ADHD-kurs"):
+        assert line in listed, line
+    courses = _vocabulary(rules, "courses")
+    expected = ["Innføringskurs 1", "Innføringskurs 2", "Grunnkurs 1", "Grunnkurs 2", "Grunnkurs 3", "Grunnkurs 4", "Farmakologi", "Klinisk toksikologi", "ADHD-kurs"]
+    assert [courses.label(i, "nb") for i in courses.select({"recommended": True})] == expected
+    topics = re.search(r"2 av 3 emnekurs \(([^)]*)\)", listed)[1].split(", ")
+    assert [courses.lookup(t) for t in topics] == courses.select({"topic": True})
+    assert len(topics) == 3
+
+
+def test_other_service_is_the_specialties_pkt_4_1_and_4_8_name(source, rules):
+    text = _normalise(source)
+    in_41 = re.search(r"annen relevant tjeneste somatisk/farmakologisk \(f\.eks ([^4]*?) 4\.2 Veiledning", text)[1].split(", ")
+    in_48 = re.search(r"listet opp slik for de første spesialitetsreglene: ([^.]*)\.", text)[1].split(", ")
+    specialties = _vocabulary(rules, "specialties")
+    named = {specialties.lookup(name) for name in in_41 + in_48}
+    assert None not in named, [n for n in in_41 + in_48 if specialties.lookup(n) is None]
+    # ... plus TSB itself: pkt. 4.1 lets the 12 months be "fordeles på TSB eller psykisk helsevern"
+    assert set(specialties.select({"other_service": True})) == named | {"rus-og-avhengighetsmedisin"}
