@@ -104,3 +104,15 @@ def test_a_start_term_written_the_short_way_gets_its_rewrite(run_cli, tmp_path, 
         assert "Skriv start:" not in line
     else:
         assert f"mente du '{year}-{labels['autumn']}'? Skriv start: {year}-{labels['autumn']}" in line
+
+
+@pytest.mark.parametrize("start, code", [("9998-spring", 0), ("9998-autumn", 2)])
+def test_every_term_of_the_programme_must_lie_in_the_calendar(run_cli, tmp_path, start, code):
+    """Four semesters from 9998-spring end in 9999-autumn (checked); from 9998-autumn the last would be 10000-spring."""
+    path = _with(tmp_path, "start: 2024-autumn", f"start: {start}")
+    result = run_cli("check", path, "--as-of", AS_OF, "--no-color")
+    assert result.returncode == code, result.stdout
+    refused = [line for line in result.stdout.splitlines() if "utenfor kalenderen" in line]
+    assert bool(refused) == (code == 2)
+    if refused:
+        assert f"plan.yaml:16:10: kunne ikke kontrolleres: programme.start: '{start}'" in refused[0]

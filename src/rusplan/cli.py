@@ -483,8 +483,7 @@ def init(
     found = _kind(kind, lang.value)
     path = path or f"{found.name}.yaml"
     ruleset = _kind_rulesets(found, rules, lang.value)[0]
-    starter = getattr(found.module, "starter", None)
-    text = starter(ruleset, lang.value) if starter is not None else None
+    text = found.starter(ruleset, lang.value)
     if text is None:
         fail("cli-no-starter", lang.value, kind=found.name)
     _refuse_input_as_output(path if path != "-" else None, [], [ruleset], lang.value)

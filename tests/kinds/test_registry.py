@@ -57,3 +57,27 @@ def test_the_programme_kind_offers_its_own_functions_and_no_generic_one():
     assert set(programme.functions) == {"precedes", "timeline"}
     assert not set(programme.functions) & set(FUNCTIONS)
     assert {"precedes", "timeline"}.isdisjoint(FUNCTIONS)  # they moved out of the generic module
+
+
+def test_the_programme_kind_has_its_starter_and_its_matrix_view(bundled_rulesets):
+    programme = kinds.get("programme")
+    [ruleset] = [r for r in bundled_rulesets if r.kind == "programme"]  # rules/ holds the LIS plan's rules too
+    assert programme.starter(ruleset, "nn").startswith("# Programfil for rusplan (format rusplan/v1)")
+    assert programme.view("matrix") is not None and programme.view("timetable") is None
+
+
+def test_the_format_id_is_written_once_in_the_code():
+    """Every message, the starter and the pipeline take it from the kind (it was in three modules)."""
+    import ast
+
+    src = KINDS_DIR.parent
+    found = []
+    for path in sorted(src.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body and isinstance(n.body[0], ast.Expr)}
+        found += [
+            str(path.relative_to(src))
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "rusplan/v1" in node.value and id(node) not in docstrings
+        ]
+    assert found == ["kinds/programme/__init__.py"]

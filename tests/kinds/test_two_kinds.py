@@ -172,3 +172,14 @@ def test_a_second_programme_ruleset_reads_the_file_as_written(tmp_path, examples
     second = [dict(r, rule=r["rule"].removeprefix("second-")) for r in two["results"] if r["rule"].startswith("second-")]
     assert first == one["results"] == second
     assert "(omregnet fra timer: 225 t ÷ 37,5 t/uke = 6 uker)" in next(r["message"] for r in second if r["rule"] == "practice-weeks")
+
+
+def test_two_kinds_change_only_the_html_reports_list_of_regulations(two_kinds, examples_dir):
+    """A report names the regulations applied to its files: rules of a kind no file in the run has leave
+    the HTML report byte-identical; with a file of that kind, the introduction names both regulations."""
+    alone = check(examples_dir, "--rules", BUNDLED, "--format", "html")[1]
+    both = check(examples_dir, "--rules", two_kinds, "--format", "html")[1]
+    assert both == alone
+    mixed = check(examples_dir / "compliant.yaml", MINIMAL / "reading-list-fail.yaml", "--rules", two_kinds, "--format", "html")[1]
+    lead = next(line for line in mixed.splitlines() if 'class="lead' in line)
+    assert "Leselisteforskriften (testregler)" in lead and "Forskrift om nasjonal retningslinje" in lead, lead

@@ -70,7 +70,7 @@ def default_tests() -> list[str]:
 
 
 # The tests that pin verdicts and the transcription: a quick first pass for --focused.
-FOCUSED_TESTS = FIRST_TESTS + ["tests/test_real_plans.py", "tests/test_matrix.py"]
+FOCUSED_TESTS = FIRST_TESTS + ["tests/test_real_plans.py", "tests/kinds/programme/test_matrix.py"]
 
 # Rules-file keys whose values are prose for people, or accepted spellings.
 PROSE_KEYS = {"title", "title_en", "name_en", "message", "messages", "pass_message", "description", "examples", "hint", "nb", "nn", "en", "aliases", "terms", "source"}

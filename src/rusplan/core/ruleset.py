@@ -150,10 +150,6 @@ class Ruleset:
     def outcomes(self) -> dict[str, dict]:
         return self.vocabularies["outcomes"].by_id
 
-    @property
-    def areas(self) -> dict[str, dict]:
-        return self.vocabularies["areas"].by_id
-
     def status(self, lang: str) -> dict:
         """What the ruleset transcribes and whether that is the regulation in force, for every report."""
         reg = self.regulation

@@ -23,12 +23,15 @@ How to add a kind (say, `lis` for a doctor's individual education plan)
    Keep this ``__init__`` light: every run imports each kind's ``__init__``
    to learn its format.  Everything else goes in the hooks module.
 2. The hooks module (see ``kinds/programme/hooks.py``) defines
-   ``build(doc, ruleset, lang) -> model``, raising ``InconsistentDocument``
-   with located Problems for what the schema cannot check.  The model is a new
-   value: never change ``doc.data``.  It has ``doc`` (for line numbers),
-   ``data`` (what rules select in) and ``paths`` (variants a per-path rule
-   checks one by one, each with a ``name`` and the ``roots`` its selectors
-   start from; one unnamed path with no roots when the kind has none).
+   ``build(doc, ruleset, lang) -> model``, raising
+   ``rusplan.core.result.InconsistentDocument`` with located Problems for what
+   the schema cannot check.  The model is a new value: never change
+   ``doc.data``.  It has ``doc`` (for line numbers), ``data`` (what rules
+   select in), ``paths`` (the variants a ``per_path: true`` rule checks one by
+   one, each with a ``name`` and the ``roots`` its selectors start from; an
+   empty list for a kind without variants, whose rules then never say
+   ``per_path``) and ``conversions`` (figure path -> how it was converted, for
+   the messages; ``{}`` if nothing is).
    Optional: ``FUNCTIONS`` (kind-specific check functions, same signature as
    ``core.checks.FUNCTIONS``), ``VOCABULARY_MAPS`` (vocabulary name ->
    ``f(ruleset, value) -> id``, for values that stand for an entry of another
@@ -38,7 +41,8 @@ How to add a kind (say, `lis` for a doctor's individual education plan)
    (name -> ``f(model, ruleset, lang)``, e.g. the programme's "matrix"),
    ``rules_vocabularies(data, problem) -> {name: Vocabulary}`` (vocabularies
    the kind's rules files declare in their own sections, such as the
-   programme's ``outcomes`` and ``areas``).
+   programme's ``outcomes`` and ``areas``), ``starter(ruleset, lang) -> str``
+   (a commented starter document, for an ``init`` command).
 3. List the package (and its ``*.json``) in pyproject.toml, and put the
    kind's rules file, with ``kind: lis``, in ``rules/``.
 
@@ -104,6 +108,11 @@ class Kind:
         """Vocabularies the kind's rules files declare outside `vocabularies` (the programme: outcomes, areas)."""
         hook = getattr(self.module, "rules_vocabularies", None)
         return hook(data, problem) if hook else {}
+
+    def starter(self, ruleset, lang: str) -> str | None:
+        """A commented starter document of the kind (`rusplan init`), or None if the kind has none."""
+        hook = getattr(self.module, "starter", None)
+        return hook(ruleset, lang) if hook else None
 
     def view(self, name: str):
         """The builder of view `name` (model, ruleset, lang) -> value, or None if the kind has none."""

@@ -30,13 +30,13 @@ def render(reports: list[FileReport], ctx) -> str:
         sys.stderr.write(f"rusplan: {messages.text('needs-jinja', ctx.lang)}\n")
         raise SystemExit(EXIT_INVALID) from None
     lang = ctx.lang
-    ruleset = ctx.rulesets[0] if ctx.rulesets else None
-    regulation = ruleset.regulation.get("title_en" if lang == "en" else "title", ruleset.regulation["title"]) if ruleset else ""
+    # Every regulation the run applied (a --rules folder may hold several kinds' rules).
+    regulation = ", ".join(r.regulation.get("title_en" if lang == "en" else "title", r.regulation["title"]) for r in ctx.rulesets)
     return env.get_template("report.html.j2").render(
         lang=lang,
         title=messages.text("report-title", lang),
         intro=messages.text("report-intro", lang, regulation=regulation, as_of=ctx.as_of, version=__version__),
-        files=[_file(report, ruleset, lang) for report in reports],
+        files=[_file(report, lang) for report in reports],
         summary=summary_sentence(reports, lang),
         where=where,
         finding_text=finding_text,
@@ -46,12 +46,12 @@ def render(reports: list[FileReport], ctx) -> str:
     )
 
 
-def _file(report: FileReport, ruleset, lang: str) -> dict:
+def _file(report: FileReport, lang: str) -> dict:
     entry = {"report": report, "brief": report.brief(), "matrix": report.matrix, "meta": [], "timeline": None}
     if report.matrix is not None and report.matrix.meta:  # a kind that words its own (a LIS plan: no semesters)
         entry.update(meta=report.matrix.meta)
-    elif report.matrix is not None and ruleset is not None:
-        entry.update(meta=metadata(report.matrix, ruleset, lang), timeline=timeline(report.matrix, lang))
+    elif report.matrix is not None:
+        entry.update(meta=metadata(report.matrix, lang), timeline=timeline(report.matrix, lang))
     return entry
 
 
@@ -61,9 +61,8 @@ def _pace(pace: str, lang: str) -> str:
     return messages.text(f"pace-{key}", lang) if messages.has(f"pace-{key}") else pace
 
 
-def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
+def metadata(matrix: Matrix, lang: str) -> list[tuple[str, str]]:
     p = matrix.programme
-    frameworks = ruleset.vocabularies.get("frameworks")
     practice = [c for c in matrix.columns if c.kind == "practice"]
     rows = [
         ("meta-institution", p["institution"]),
@@ -73,7 +72,7 @@ def metadata(matrix: Matrix, ruleset, lang: str) -> list[tuple[str, str]]:
         ("meta-pace", _pace(p["pace"], lang)),
         ("meta-semesters", str(p["semesters"])),
         ("meta-start", matrix.terms.get(1, str(p["start"]))),
-        ("meta-framework", frameworks.label(p["framework"], lang) if frameworks else p["framework"]),
+        ("meta-framework", matrix.framework),
         ("meta-professions", ", ".join(matrix.professions)),
         ("meta-courses", ", ".join(c.label for c in matrix.columns if c.kind == "course")),
         ("meta-practice", messages.text("meta-practice-total", lang, count=len(practice), duration=messages.text("weeks", lang, weeks=messages.number(sum(c.weeks for c in practice), lang)))),

@@ -9,7 +9,7 @@ the messages never depend on this module, only the speed does.
 
 A schema using a keyword outside the subset raises `Unsupported` at compile
 time and the caller falls back to jsonschema for every document.
-tests/test_fastschema.py checks that both agree.
+tests/schema/test_fastschema.py checks that both agree.
 """
 
 from __future__ import annotations

@@ -78,6 +78,7 @@ class Matrix:
     terms: dict[int, str]  # semester number -> term label (YYYY-høst, YYYY-vår)
     study_paths: list[str]
     professions: list[str] = field(default_factory=list)  # labels, in the file's order
+    framework: str = ""  # the programme's framework, as its ruleset names it in the matrix's language
     words: dict = field(default_factory=dict)  # renderer message key -> a document kind's own key (matrix_render.word)
     meta: list = field(default_factory=list)  # a kind's own (label, value) rows for the HTML report; none: the programme's
 
@@ -160,4 +161,6 @@ def from_programme(programme: Programme, ruleset: Ruleset, lang: str) -> Matrix:
     ]
     # Every text from the file is `visible` here, once, for every matrix format and the HTML report.
     shown = {key: visible(value) if isinstance(value, str) else value for key, value in data["programme"].items()}
-    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions)
+    frameworks = ruleset.vocabularies.get("frameworks")
+    framework = frameworks.label(data["programme"]["framework"], lang) if frameworks else shown["framework"]
+    return Matrix(visible(programme.doc.path), shown, columns, areas, terms, [name for name, _ in paths], professions, visible(framework))

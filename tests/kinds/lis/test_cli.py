@@ -12,7 +12,7 @@ from located import line_of
 from rusplan.core.ruleset import load_rulesets
 from rusplan.reporters import FORMATS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 LIS_RULESET = next(r for r in load_rulesets() if r.kind == "lis-plan")
 
 

@@ -16,8 +16,8 @@ import pytest
 from located import has_figure, line_of
 from rusplan.core.ruleset import load_rulesets
 
-LIS = Path(__file__).resolve().parents[1] / "examples" / "lis"
-FIXTURES = Path(__file__).resolve().parent / "lis"
+LIS = Path(__file__).resolve().parents[3] / "examples" / "lis"
+FIXTURES = Path(__file__).resolve().parent
 RULESET = next(r for r in load_rulesets() if r.kind == "lis-plan")
 RULE_IDS = [rule.id for rule in RULESET.rules]
 

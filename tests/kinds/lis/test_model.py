@@ -18,7 +18,7 @@ from rusplan.core.ruleset import Ruleset, Vocabulary
 from rusplan.io import loader
 from rusplan.kinds.lis.model import InconsistentPlan, build, objective_id
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 NAME = "spesialistutdanning-rus-og-avhengighetsmedisin.yaml"
 RULES = ROOT / "rules" / NAME
 

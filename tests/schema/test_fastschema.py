@@ -23,7 +23,7 @@ from rusplan.schema.validate import extended, fast_check, schema, validator
 PROGRAMME_SCHEMA = KIND.schema
 RULES_SCHEMA = extended(GENERIC_RULES_SCHEMA, KIND.rules_schema)  # what a programme rules file is validated against
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 

@@ -23,7 +23,7 @@ import yaml
 
 from prerequisites import require
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 SOURCE = ROOT.parent / "shared" / "sources" / "spesialistutdanning-rus-og-avhengighetsmedisin.txt"
 NAME = "spesialistutdanning-rus-og-avhengighetsmedisin.yaml"
 RULES = ROOT / "rules" / NAME
