@@ -93,6 +93,9 @@ def test_exit_codes_follow_severity(rule_id, rusplan_check):
     code, stdout, _ = rusplan_check(LIS / f"fail-{rule_id}.yaml", "--quiet")
     assert code == (1 if rule.severity == "error" else 0), stdout
     assert rule_id in stdout
+    if rule.severity == "warning":  # a trust that adopts the recommendations: --strict fails on it
+        code, stdout, _ = rusplan_check(LIS / f"fail-{rule_id}.yaml", "--quiet", "--strict")
+        assert code == 1 and rule_id in stdout, stdout
 
 
 def test_compliant_exits_0_and_warning_only_plan_exits_1_with_strict(run_cli, rusplan_check):
