@@ -45,15 +45,27 @@ COMPUTED = {"counted_months": "lis-computed-counted", "end": "lis-computed-end"}
 
 
 def reword(problem, doc, ruleset, lang: str):
-    """A computed key written in a plan (`counted_months`, `plan.end`): say so, not the schema's English."""
+    """A computed key written in a plan (`counted_months`, `plan.end`): say so, at the key, not the schema's English.
+
+    The format declares them `false`, which JSON Schema reports at the object holding the key.
+    """
+    import re
+
     from ... import messages
     from ...core.result import Problem
 
-    key = problem.where.rsplit(".", 1)[-1]
-    if problem.code != "schema" or key not in COMPUTED:
+    if problem.code != "schema":
         return problem
-    text = messages.text(COMPUTED[key], lang, where=problem.where)
-    return Problem(text, problem.line, problem.column, code="computed-key", where=problem.where)
+    path = tuple(int(index) if index else key for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", problem.where))
+    node = doc.data
+    for step in path:
+        node = node[step] if isinstance(node, (dict, list)) and (isinstance(step, int) or step in node) else None
+    key = next((k for k in COMPUTED if isinstance(node, dict) and k in node), None)
+    if key is None:
+        return problem
+    where = f"{problem.where}.{key}" if problem.where else key
+    line, column = doc.locate(path + (key,), key=True)
+    return Problem(messages.text(COMPUTED[key], lang, where=where), line, column, code="computed-key", where=where)
 
 
 def conversion_note(converted: dict, lang: str) -> str:
