@@ -148,8 +148,6 @@ def explain_section(section: str, rules: list[Rule], lang: str) -> str:
 
 
 def nearest_rule(name: str, rulesets) -> str:
-    from difflib import get_close_matches
+    from .core.similar import closest
 
-    ids = [r.id for rs in rulesets for r in rs.rules]
-    close = get_close_matches(name, ids, n=1, cutoff=0.6)
-    return close[0] if close else ""
+    return closest(name, [r.id for rs in rulesets for r in rs.rules], cutoff=0.6) or ""

@@ -800,6 +800,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nn": "ingen av regelfilene gjeld format '{format}' (dokumenttypen '{kind}'); gi ei regelfil for han med --rules",
         "en": "none of the rules files is for format '{format}' (document kind '{kind}'); give one with --rules",
     },
+    # --- issue 13b: declared check functions ----------------------------------------
+    "schema-no-keys": {
+        "nb": "; her hører ingen nøkler hjemme",
+        "nn": "; her høyrer ingen nøklar heime",
+        "en": "; nothing belongs here",
+    },
     # --- issue 14: the LIS education plan (kinds/lis) --------------------------
     "status-text-advice": {"nb": "råd fra spesialitetskomiteen, ikke forskrift", "nn": "råd frå spesialitetskomiteen, ikkje forskrift", "en": "advice from the specialty committee, not regulation"},
     "ruleset-status-advice": {

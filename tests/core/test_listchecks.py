@@ -16,7 +16,7 @@ from rusplan.core.checks import Context
 from rusplan.core.dates import month_number, month_text
 from rusplan.core.ruleset import Vocabulary
 from rusplan.core.selector import select
-from rusplan.core.listchecks import FUNCTIONS
+from rusplan.core.checks import registry
 
 FRUIT = Vocabulary(
     "fruit",
@@ -40,8 +40,8 @@ DISHES = Vocabulary(
 def run(function: str, data: dict, given: str, options: dict, lang: str = "nb"):
     ruleset = SimpleNamespace(vocabularies={"fruit": FRUIT, "kinds": KINDS, "dishes": DISHES})
     ctx = Context(SimpleNamespace(data=data), ruleset, lang, dt.date(2026, 1, 1), {}, (given.split("[")[0].split(".")[0],))
-    findings = FUNCTIONS[function](ctx, select(given, data), options)
-    return findings, ctx.facts
+    outcome = registry()[function].run(ctx, select(given, data), options)
+    return outcome.findings, outcome.facts
 
 
 # ---------------------------------------------------------------- dates

@@ -47,8 +47,11 @@ def test_the_same_words_in_bokmal(examples_dir):
 def test_a_rules_file_is_validated_with_its_kinds_part_merged_in(repo_root):
     text = (repo_root / "rules" / "tverrfaglig-psykisk-helse-rus.yaml").read_text(encoding="utf-8")
     generic_only = validate(parse(text, "rules.yaml"), RULES_SCHEMA, "en")
-    # Without the programme's part, its sections and entry flags are unknown keys, and nothing else is wrong.
-    assert {p.code for p in generic_only} == {"schema-unknown-key"}
-    unknown = {p.message.split("'")[1] for p in generic_only}
+    # Without the programme's part, its sections and entry flags are unknown keys, its own functions
+    # (precedes, timeline: the kind's part lists them, issue 13b) are unknown functions, and nothing else is wrong.
+    assert {p.code for p in generic_only} == {"schema-unknown-key", "schema-enum"}
+    unknown = {p.message.split("'")[1] for p in generic_only if p.code == "schema-unknown-key"}
     assert unknown == {"settings", "areas", "outcomes", "admits", "in_field", "counts", "core", "student_active"}
+    functions = {p.message.rsplit("'", 2)[1] for p in generic_only if p.code == "schema-enum"}
+    assert functions == {"precedes", "timeline"}
     assert validate(parse(text, "rules.yaml"), extended(RULES_SCHEMA, PROGRAMME.rules_schema), "en") == []

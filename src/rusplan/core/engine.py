@@ -10,12 +10,10 @@ findings into located, worded results.
 from __future__ import annotations
 
 import datetime as dt
-from string import Formatter
 from typing import Any
 
 from .. import kinds, messages
-from .checks import MISSING, Context, Finding
-from .functions import FUNCTIONS
+from .checks import FUNCTIONS, MISSING, Context, Finding, registry
 from .result import RuleResult
 from .ruleset import Rule, Ruleset
 from .selector import Match, compile_path, select
@@ -25,7 +23,7 @@ Model = Any  # a document kind's model: .doc, .data, .paths, .conversions (see r
 
 def evaluate(programme: Model, ruleset: Ruleset, lang: str, as_of: dt.date, kind: kinds.Kind | None = None) -> list[RuleResult]:
     kind = kind or kinds.get(ruleset.kind)
-    functions = {**FUNCTIONS, **kind.functions} if kind is not None else FUNCTIONS
+    functions = registry(kind)
     results: list[RuleResult] = []
     for rule in ruleset.rules:
         results.extend(evaluate_rule(rule, programme, ruleset, lang, as_of, kind, functions))
@@ -87,10 +85,13 @@ def evaluate_rule(
     for study_path in paths:
         roots = study_path.roots if study_path else {}
         ctx = Context(programme, ruleset, lang, as_of, roots, anchor, kind=kind)
+        path_facts: dict = {}
         for check in rule.checks:
             matches = _matches(rule, check.field, programme, roots)
             converted.update(_conversions(programme, matches, check.options.get("field")))
-            for finding in functions[check.function](ctx, matches, check.options):
+            outcome = functions[check.function].run(ctx, matches, check.options)
+            path_facts.update(outcome.facts)
+            for finding in outcome.findings:
                 text = _message(rule, check.message, finding, lang)
                 key = (finding.path, text)
                 on = found.setdefault(key, [])
@@ -99,7 +100,7 @@ def evaluate_rule(
                     on.append(name)
                 status = finding.status or ("warn" if check.severity == "warning" else "")
                 details.setdefault(key, (finding, text, status))
-        facts = facts or ctx.facts
+        facts = facts or path_facts
 
     # A kind whose model converts figures in its own way words the note itself (a LIS plan: part time).
     own_note = getattr(kind.module, "conversion_note", None) if kind is not None else None
@@ -167,15 +168,14 @@ def _message(rule: Rule, check_message: dict | None, finding: Finding, lang: str
 
 
 def _fill(template: dict, lang: str, params: dict) -> str:
+    """The template in `lang` with its placeholders filled; figures as the language writes them (3,5 in nb and nn).
+
+    Names only (template.py): a rules file's message never reaches an attribute.
+    """
+    from .template import fill
+
     text = template.get(lang) or template.get("nb", "")
-    # Unknown fields stay visible as {name} rather than raising: a typo in a
-    # rules file must not crash a check.
-    names = {name for _, name, _, _ in Formatter().parse(text) if name}
-    for name in names - params.keys():
-        params[name] = "{" + name + "}"
-    # Figures as the language writes them (3,5 in nb and nn); the lookup `lang` is the text's.
-    shown = {k: messages.number(v, lang) if _is_figure(v) else v for k, v in params.items()}
-    return text.format(**shown)
+    return fill(text, params, lambda v: messages.number(v, lang) if _is_figure(v) else str(v))
 
 
 def _is_figure(value) -> bool:

@@ -18,9 +18,7 @@ from typing import Any
 from .. import kinds, messages
 from ..io import loader
 from . import cache as _cache
-from .functions import FUNCTIONS
 from .result import Problem
-from .selector import SelectorError, compile_path
 from .similar import spelling_key as _key
 
 
@@ -68,15 +66,15 @@ class Vocabulary:
 
     def nearest(self, value: Any) -> str | None:
         """The accepted spelling closest to `value`, for a 'did you mean'."""
-        from difflib import get_close_matches  # only for a value not recognised
+        from .similar import closest  # only for a value not recognised
 
         names = {}
         for entry in self.entries:
             for name in (entry["id"], entry.get("nb"), entry.get("nn"), entry.get("en"), *entry.get("aliases", [])):
                 if name is not None:
                     names.setdefault(_key(name), str(name))
-        close = get_close_matches(_key(value), list(names), n=1, cutoff=0.6)
-        return names[close[0]] if close else None
+        close = closest(_key(value), list(names), cutoff=0.6)
+        return names[close] if close else None
 
     def select(self, where: dict | None) -> list[str]:
         """Ids of the entries whose properties match `where`."""
@@ -116,6 +114,7 @@ class Rule:
     scope_all: bool = False
     scope: dict | None = None  # {path, in, message}: the rule judges only documents whose value at `path` is listed
     line: int = 0  # where the rule is declared, for `explain`
+    id_position: tuple = (0, 0)  # (line, column) of its id, for a problem about the id
 
     def text(self, attr: str, lang: str) -> str:
         value = getattr(self, attr)
@@ -212,27 +211,51 @@ def rule_files(path: str | None) -> list[str]:
 @lru_cache(maxsize=8)
 def load_rulesets(path: str | None = None, lang: str = "en") -> tuple[Ruleset, ...]:
     """The rulesets of `path` (default: the bundled ones): the default kind's first, then by file name."""
-    loaded = [load_ruleset(f, lang) for f in rule_files(path)]
-    return tuple(sorted(loaded, key=lambda r: r.kind != kinds.DEFAULT))  # stable: file order within each
+    loaded = sorted((load_ruleset(f, lang) for f in rule_files(path)), key=lambda r: r.kind != kinds.DEFAULT)  # stable
+    rulesets = tuple(loaded)
+    _unique_ids(rulesets, lang)
+    return rulesets
+
+
+def _unique_ids(rulesets: tuple[Ruleset, ...], lang: str) -> None:
+    """A rule id names one rule across all loaded files: --select, waivers and SARIF refer to rules by id."""
+    first: dict[str, Ruleset] = {}
+    for ruleset in rulesets:
+        problems = []
+        for rule in ruleset.rules:
+            if rule.id in first:
+                detail = f"rule id '{rule.id}' is also used in {first[rule.id].path}; rule ids must be unique across the rules files loaded together"
+                problems.append(Problem(messages.text("rules-invalid", lang, detail=detail), rule.id_position[0], rule.id_position[1], code="rules-invalid"))
+            first.setdefault(rule.id, ruleset)
+        if problems:
+            raise RulesError(ruleset.path, problems)
 
 
 def load_ruleset(path: str, lang: str = "en") -> Ruleset:
-    from ..schema.validate import RULES_SCHEMA, extended, validate
-
     try:
         text = loader.read_text(path)
-        doc = _cache.get(path, text)
-        if doc is None:
-            doc = loader.parse(text, path)
-            kind = _kind(doc, lang)
-            problems = validate(doc, extended(RULES_SCHEMA, kind.rules_schema), lang)
-            if problems:
-                raise RulesError(path, problems)
-            ruleset = _build(doc, lang)
-            _cache.put(doc, text)
-            return ruleset
+        cached = _cache.get(path, text)
+        if cached is not None:
+            try:
+                return _checked(cached, lang)
+            except RulesError:
+                pass  # not the parse of this text after all (the text itself is judged below)
+        doc = loader.parse(text, path)
     except loader.LoadError as err:
         raise RulesError(path, [loader.load_problem(err, lang)]) from None
+    ruleset = _checked(doc, lang)
+    _cache.put(doc, text)
+    return ruleset
+
+
+def _checked(doc: loader.Document, lang: str) -> Ruleset:
+    """The ruleset of a parsed rules file that passes its kind's meta-schema and every cross-check, or RulesError."""
+    from ..schema.validate import RULES_SCHEMA, extended, validate
+
+    kind = _kind(doc, lang)
+    problems = validate(doc, extended(RULES_SCHEMA, kind.rules_schema), lang)
+    if problems:
+        raise RulesError(doc.path, problems)
     return _build(doc, lang)
 
 
@@ -267,10 +290,17 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
     }
     vocabularies.update(kind.rules_vocabularies(data, problem))
     for name, vocab in vocabularies.items():
-        if len(set(vocab.ids)) != len(vocab.ids):
-            problem(("vocabularies", name), f"vocabulary '{name}' repeats an id")
-        for expr in vocab.normalise:
-            _compile(expr, ("vocabularies", name, "normalise"), problem)
+        repeated = sorted({i for i in vocab.ids if vocab.ids.count(i) > 1})
+        for ident in repeated:
+            where = (name,) if name in data and isinstance(data[name], list) else ("vocabularies", name, "entries")
+            index = [i for i, e in enumerate(vocab.entries) if str(e["id"]) == ident][1]
+            problem(where + (index, "id"), f"vocabulary '{name}' repeats the id '{ident}'")
+
+    from .rulecheck import Site, problems as declared_problems
+
+    site = Site(vocabularies, data.get("settings", {}), kind_schema(kind), kind)
+    for at, message in declared_problems(data, site):
+        problem(at, message)
 
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -280,19 +310,8 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
             problem(at + ("id",), f"rule id '{spec['id']}' is used twice")
         seen.add(spec["id"])
         given = spec["given"] if isinstance(spec["given"], list) else [spec["given"]]
-        for expr in given:
-            _compile(expr, at + ("given",), problem)
         then = spec["then"] if isinstance(spec["then"], list) else [spec["then"]]
         checks = [Check(c["function"], c.get("options", {}), c.get("field"), c.get("message"), c.get("severity")) for c in then]
-        for c_index, check in enumerate(checks):
-            if check.function not in FUNCTIONS and check.function not in kind.functions:
-                problem(at + ("then",), f"rule '{spec['id']}' uses function '{check.function}', which rules of kind '{kind.name}' do not have")
-            named = check.options.get("vocabulary")
-            if named is not None and named not in vocabularies:
-                problem(at + ("then",), f"rule '{spec['id']}' names vocabulary '{named}', which is not declared")
-            for key in ("ref", "in"):
-                if key in check.options:
-                    _compile(check.options[key], at + ("then",), problem)
         if "message" not in spec and not all(c.message for c in checks):
             problem(at, f"rule '{spec['id']}' has no message")
         rules.append(
@@ -313,6 +332,7 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
                 scope_all=spec.get("scope") == "all",
                 scope=spec["scope"] if isinstance(spec.get("scope"), dict) else None,
                 line=doc.locate(at)[0],
+                id_position=doc.locate(at + ("id",)),
             )
         )
     if problems:
@@ -320,8 +340,8 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
     return Ruleset(doc.path, data, rules, vocabularies)
 
 
-def _compile(expr: str, at: tuple, problem) -> None:
-    try:
-        compile_path(expr)
-    except SelectorError as exc:
-        problem(at, str(exc))
+def kind_schema(kind: kinds.Kind) -> dict:
+    """The JSON Schema of the documents a kind's rules judge: what their paths must be able to match."""
+    from ..schema.validate import schema
+
+    return schema(kind.schema)

@@ -250,7 +250,8 @@ def _describe(error, doc: Document, lang: str, root: dict) -> list[tuple[Problem
                 if best:
                     suggestion = messages.text("schema-suggestion", lang, best=best)
                 else:
-                    suggestion = messages.text("schema-allowed-keys", lang, keys=", ".join(k for k in allowed if k != "notes"))
+                    keys = [k for k in allowed if k != "notes"]
+                    suggestion = messages.text("schema-allowed-keys", lang, keys=", ".join(keys)) if keys else messages.text("schema-no-keys", lang)
                 meta = ("suggested", path, best) if best else None
                 out.append(problem("schema-unknown-key", path + (key,), True, meta, where=at, key=key, suggestion=suggestion))
         return out
