@@ -92,6 +92,25 @@ def run_cli(rusplan_env):
 
 
 @pytest.fixture(scope="session")
+def rusplan_check(rusplan_env):
+    """`rusplan check ARGS` in-process (typer's CliRunner, ~10 ms instead of a process start): (exit code, stdout, stderr).
+
+    Run from the repository root (monkeypatch.chdir) for relative paths.
+    """
+    from typer.testing import CliRunner
+
+    from rusplan.cli import app
+
+    def run(*args):
+        result = CliRunner().invoke(app, ["check", *[str(a) for a in args]], env={"RUSPLAN_CACHE_DIR": rusplan_env["RUSPLAN_CACHE_DIR"]})
+        # SystemExit is how the command ends; any other exception is a crash.
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def bundled_rulesets():
     from rusplan.core.ruleset import load_rulesets
 

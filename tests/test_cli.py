@@ -162,9 +162,11 @@ def test_folder_run_checks_every_example_and_ends_with_a_table(cli, examples_dir
     names = sorted(p.name for p in examples_dir.glob("*.yaml"))
     assert len(names) >= 10
     for name in names:
-        rows = [row for row in table if row.rstrip().endswith(name)]
+        rows = [row for row in table if row.rstrip().endswith(f"examples/{name}")]
         assert len(rows) == 1, f"{name} not in the summary table"
-    [compliant] = [row for row in table if row.rstrip().endswith("/compliant.yaml")]
+    # examples/lis/ holds LIS plans: a folder run checks both kinds of document
+    assert len([row for row in table if "examples/lis/" in row]) == len(list((examples_dir / "lis").glob("*.yaml")))
+    [compliant] = [row for row in table if row.rstrip().endswith("examples/compliant.yaml")]
     assert messages.text("verdict-pass", "nb") in compliant
     [failed] = [row for row in table if row.rstrip().endswith("/fail-practice-weeks.yaml")]
     assert messages.text("verdict-fail", "nb") in failed
@@ -177,8 +179,9 @@ def test_rules_lists_the_sixteen_rules(cli):
     result = cli("rules")
     assert result.returncode == 0, str(result)
     listed = [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
-    assert listed == RULE_IDS
-    assert len(listed) == 16
+    # the study programme's rules first, then the LIS plan's (rules/ holds both kinds)
+    assert listed[:16] == RULE_IDS
+    assert listed[16:] == [r.id for rs in load_rulesets() if rs.kind == "lis-plan" for r in rs.rules]
     assert re.search(r"^practice-weeks\s+§ 21\s+error\s", result.stdout, re.M)
     assert re.search(r"^areas-order\s+§ 20\s+warning\s", result.stdout, re.M)
 

@@ -54,21 +54,6 @@ def test_the_corpus_covers_every_class():
         assert e["exit"] in (0, 1, 2) and e["fragment"], name
 
 
-@pytest.fixture(scope="module")
-def rusplan_check(rusplan_env):
-    """`rusplan check ARGS` in-process from the repository root: (exit code, stdout, stderr)."""
-    from typer.testing import CliRunner
-
-    from rusplan.cli import app
-
-    def run(*args):
-        result = CliRunner().invoke(app, ["check", *args], env={"RUSPLAN_CACHE_DIR": rusplan_env["RUSPLAN_CACHE_DIR"]})
-        # SystemExit is how the command ends; any other exception is a crash.
-        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-        return result.exit_code, result.stdout, result.stderr
-
-    return run
-
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_corpus_file(name, rusplan_check, repo_root, monkeypatch):

@@ -272,8 +272,8 @@ def test_a_walk_checks_near_misses_and_says_what_it_skipped(run_cli, examples_di
         assert any(line.startswith(f"{tmp_path / name}:") and "mente du" in line for line in lines), name
     assert any(line.startswith(f"{tmp_path / 'UPPER.YAML'}: oppfyller ikke forskriften") for line in lines)
     assert lines[-3] == messages.text("batch-total", "nb", files=6, passed=1, failed=1, invalid=4)
-    missing = messages.text("not-a-programme", "nb", found="-", expected="'rusplan/v1'")
-    other = messages.text("not-a-programme", "nb", found="'openapi/3'", expected="'rusplan/v1'")
+    missing = messages.text("not-a-programme", "nb", found="-", expected="'rusplan/v1', 'rusplan-lis/v1'")
+    other = messages.text("not-a-programme", "nb", found="'openapi/3'", expected="'rusplan/v1', 'rusplan-lis/v1'")
     assert lines[-2:] == [
         messages.text("skipped-files", "nb", count=2, reason=missing),
         messages.text("skipped-files", "nb", count=1, reason=other),
@@ -283,8 +283,8 @@ def test_a_walk_checks_near_misses_and_says_what_it_skipped(run_cli, examples_di
     assert result.returncode == 2
     assert len(result.json()["files"]) == 6
     assert result.stderr.splitlines() == [
-        "rusplan: " + messages.text("skipped-files", "en", count=2, reason=messages.text("not-a-programme", "en", found="-", expected="'rusplan/v1'")),
-        "rusplan: " + messages.text("skipped-files", "en", count=1, reason=messages.text("not-a-programme", "en", found="'openapi/3'", expected="'rusplan/v1'")),
+        "rusplan: " + messages.text("skipped-files", "en", count=2, reason=messages.text("not-a-programme", "en", found="-", expected="'rusplan/v1', 'rusplan-lis/v1'")),
+        "rusplan: " + messages.text("skipped-files", "en", count=1, reason=messages.text("not-a-programme", "en", found="'openapi/3'", expected="'rusplan/v1', 'rusplan-lis/v1'")),
     ]
 
 

@@ -100,8 +100,13 @@ def test_bundled_rules_are_found_in_site_packages(installed, repo_root):
 
     validated = rusplan(installed, "rules", "validate", folder)
     assert validated.returncode == 0, validated.stdout + validated.stderr
-    assert str(folder) in validated.stdout and "16 rules" in validated.stdout
+    assert str(folder) in validated.stdout and "16 rules" in validated.stdout and "25 rules" in validated.stdout  # programme, LIS plan
 
     listed = rusplan(installed, "rules")
     assert listed.returncode == 0, listed.stderr
-    assert len([l for l in listed.stdout.splitlines() if l.strip()]) == 16
+    assert len([l for l in listed.stdout.splitlines() if l.strip()]) == 16 + 25
+    # the LIS kind's schemas and rules are package data too: an installed rusplan checks a plan
+    plan = installed["cwd"] / "lis-plan.yaml"
+    plan.write_text((Path(__file__).resolve().parents[1] / "examples" / "lis" / "compliant.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    lis = rusplan(installed, "check", plan)
+    assert lis.returncode == 0 and "oppfyller kravene" in lis.stdout, lis.stdout + lis.stderr

@@ -118,7 +118,7 @@ def test_arbitrary_bytes_never_crash(raw, workdir, bundled_rulesets):
 
 # --- (b) edits of the examples ---------------------------------------------------------------------
 
-[RULES_FILE] = sorted((REPO_ROOT / "rules").glob("*.yaml"))
+RULES_FILE = REPO_ROOT / "rules" / "tverrfaglig-psykisk-helse-rus.yaml"  # the examples edited here are programmes
 # Edits aim at the rules' thresholds: every number the rules compare with, and its neighbours.
 BOUNDARIES = sorted(
     {max(int(v) + d, 0) for v in re.findall(r"\bvalue: ([0-9]+)\b", RULES_FILE.read_text(encoding="utf-8")) for d in (-1, 0, 1)} | {0}

@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from located import has_figure, line_of  # noqa: F401  (other test modules import them from here too)
 from rusplan import messages
 from rusplan.core.ruleset import load_rulesets
 
@@ -54,15 +55,6 @@ def example_name(rule) -> str:
     return f"{prefix}-{rule.id}.yaml"
 
 
-def line_of(text: str, pattern: str) -> int:
-    """1-based number of the one non-comment line matching `pattern`."""
-    found = [n for n, line in enumerate(text.splitlines(), 1) if not line.lstrip().startswith("#") and re.search(pattern, line)]
-    assert len(found) == 1, f"{pattern!r} matches lines {found}"
-    return found[0]
-
-
-def has_figure(figure: str, text: str) -> bool:
-    return re.search(rf"(?<![\w.-]){re.escape(figure)}(?![\w-])", text) is not None
 
 
 def statuses(report) -> dict[str, set]:

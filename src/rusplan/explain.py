@@ -114,7 +114,13 @@ def _spellings(rule: Rule, ruleset: Ruleset, lang: str) -> list[str]:
 
 
 def section_rules(section: str, rulesets) -> list[Rule]:
-    """The rules of `section` ("§ 21", "§21", "21"); a range like "§§ 4–18" holds each § in it."""
+    """The rules of `section` ("§ 21", "§21", "21"; a point of the LIS advice: "pkt. 4.1", "4.1").
+
+    A range like "§§ 4–18" holds each § in it; a § never matches a point.
+    """
+    point = re.fullmatch(r"(?:pkt\.?|punkt)?\s*([0-9]+\.[0-9]+)", section.strip(), re.IGNORECASE)
+    if point:
+        return [rule for ruleset in rulesets for rule in ruleset.rules if rule.section == f"pkt. {point[1]}"]
     wanted = re.sub(r"[§\s]", "", section)
     if not wanted.isdigit():
         return []
@@ -122,6 +128,8 @@ def section_rules(section: str, rulesets) -> list[Rule]:
     found = []
     for ruleset in rulesets:
         for rule in ruleset.rules:
+            if "§" not in rule.section:
+                continue
             numbers = [int(n) for n in re.findall(r"[0-9]+", rule.section)]
             ranged = len(numbers) == 2 and re.search(r"[–-]", rule.section)
             if (ranged and numbers[0] <= number <= numbers[1]) or (not ranged and number in numbers):

@@ -15,7 +15,7 @@ def test_models_gives_the_kind_and_one_model_per_ruleset_of_it(examples_dir, bun
     doc = read(str(examples_dir / "compliant.yaml"), OPTIONS)
     kind, built = models(doc, bundled_rulesets, "en")
     assert kind is kinds.get("programme")
-    assert [ruleset for ruleset, _ in built] == list(bundled_rulesets)
+    assert [ruleset for ruleset, _ in built] == [r for r in bundled_rulesets if r.kind == "programme"]  # not the LIS rules
     [(_, programme)] = built
     assert programme.doc is doc and programme.data is not doc.data
 
@@ -34,7 +34,7 @@ def test_a_walk_skips_yaml_of_no_known_format_that_a_named_file_reports(tmp_path
     named = check_file(str(other), bundled_rulesets, OPTIONS)
     assert isinstance(skipped, Skipped) and isinstance(named, FileReport)
     assert [e.code for e in named.errors] == ["not-a-programme"]
-    assert skipped.reason == named.errors[0].message == "not a rusplan programme file: 'format' is -, expected 'rusplan/v1'"
+    assert skipped.reason == named.errors[0].message == "not a rusplan programme file: 'format' is -, expected 'rusplan/v1', 'rusplan-lis/v1'"
 
 
 def test_a_near_miss_of_a_format_is_checked_in_a_walk_and_named(tmp_path, examples_dir, bundled_rulesets):

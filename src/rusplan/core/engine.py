@@ -51,6 +51,23 @@ def _out_of_scope(rule: Rule, programme: Model, ruleset: Ruleset) -> str | None:
     return None if rule.scope_all else outside_scope(programme, ruleset)
 
 
+def _outside_rule_scope(rule: Rule, programme: Model) -> bool:
+    """Whether the rule's own `scope` ({path, in}) leaves this document out (a plan not yet completed)."""
+    if rule.scope is None:
+        return False
+    found = select(rule.scope["path"], programme.data)
+    return (found[0].value if found else None) not in rule.scope["in"]
+
+
+def skip_text(scope: dict, value: str, ruleset: Ruleset, lang: str) -> str:
+    """Why a document is outside `scope`: the scope's own message, else the programme's wording (a framework)."""
+    vocab = next((v for v in ruleset.vocabularies.values() if scope["path"] in v.normalise), None)
+    label = vocab.label(value, lang) if vocab is not None else value
+    if "message" in scope:
+        return _fill(scope["message"], lang, {"value": label})
+    return messages.text("skip-framework", lang, framework=label)
+
+
 def evaluate_rule(
     rule: Rule,
     programme: Model,
@@ -63,10 +80,9 @@ def evaluate_rule(
 ) -> list[RuleResult]:
     outside = _out_of_scope(rule, programme, ruleset)
     if outside is not None:
-        # Named as the vocabulary that reads the scope's path names it (the programme's frameworks).
-        vocab = next((v for v in ruleset.vocabularies.values() if ruleset.scope["path"] in v.normalise), None)
-        label = vocab.label(outside, lang) if vocab is not None else outside
-        return [_result(rule, lang, "skip", messages.text("skip-framework", lang, framework=label), (0, 0))]
+        return [_result(rule, lang, "skip", skip_text(ruleset.scope, outside, ruleset, lang), (0, 0))]
+    if _outside_rule_scope(rule, programme):
+        return [_result(rule, lang, "skip", _fill(rule.scope["message"], lang, {}) if "message" in rule.scope else rule.text("title", lang), (0, 0))]
 
     selections = selections or Selections(programme.data)
     anchor = (compile_path(rule.given[0])[0].key,)
@@ -104,7 +120,9 @@ def evaluate_rule(
                 details.setdefault(key, (finding, text, status))
         facts = facts or path_facts
 
-    note = _conversion_note(converted, lang)
+    # A kind whose model converts figures in its own way words the note itself (a LIS plan: part time).
+    own_note = getattr(kind.module, "conversion_note", None) if kind is not None else None
+    note = own_note(converted, lang) if own_note is not None else _conversion_note(converted, lang)
     if not found and plan is not None and plan.unreached is not None:
         return [_unreached(rule, lang, choices, plan, programme.doc.locate(anchor, key=True))]
     if not found:

@@ -22,7 +22,8 @@ from typing import Any
 from .. import kinds, messages
 from ..io import loader
 from ..schema.validate import validate
-from .engine import evaluate, outside_scope, scope_all_sections
+from .engine import evaluate, outside_scope, scope_all_sections, skip_text
+from .selector import compile_path
 from .result import FileReport, InconsistentDocument, Problem, Skipped
 from .ruleset import Ruleset
 from .waivers import apply_waivers
@@ -209,6 +210,8 @@ def check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options:
 
 def _check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options: Options, report: FileReport) -> FileReport:
     lang = options.lang
+    declared = kind_of(doc)
+    report.kind = declared.name if declared is not None else ""
     built = models(doc, rulesets, lang)
     if isinstance(built, list):
         report.errors.extend(built)
@@ -217,8 +220,13 @@ def _check_document(doc: loader.Document, rulesets: tuple[Ruleset, ...], options
     for ruleset, model in per_ruleset:
         report.institution, report.programme = kind.title(model)
         results = evaluate(model, ruleset, lang, options.as_of, kind)
-        if outside_scope(model, ruleset) is not None:
+        outside = outside_scope(model, ruleset)
+        if outside is not None and scope_all_sections(ruleset):
             report.judged_only_by = scope_all_sections(ruleset)
+        elif outside is not None:  # no rule judges such a document: it was not checked, which is no verdict
+            text = skip_text(ruleset.scope, outside, ruleset, lang)
+            path = tuple(step.key for step in compile_path(ruleset.scope["path"]))
+            report.errors.append(Problem(text, *doc.locate(path), code="outside-scope", where=ruleset.scope["path"]))
         report.results.extend(r for r in results if _selected(r.rule, options))
         if options.with_matrix and report.matrix is None:
             view = kind.view("matrix")

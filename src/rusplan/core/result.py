@@ -108,6 +108,7 @@ class FileReport:
     institution: str = ""
     programme: str = ""  # programme code
     matrix: Any = None  # the coverage matrix (matrix.Matrix), built only for formats that show it
+    kind: str = ""  # the document kind (rusplan.kinds) the file declares, when it declares a known one
     # The sections ("§ 22") a programme outside the ruleset's scope was judged by alone.
     judged_only_by: str = ""
 
@@ -136,6 +137,7 @@ class FileReport:
             self.count("warn"),
             self.count("pass"),
             self.judged_only_by,
+            self.kind,
         )
 
     def as_dict(self) -> dict:
@@ -163,6 +165,7 @@ class FileBrief:
     warnings: int
     passed: int
     judged_only_by: str = ""
+    kind: str = ""  # the document kind, for the verdict's words
 
 
 def _briefs(reports: list) -> list[FileBrief]:

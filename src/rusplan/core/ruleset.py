@@ -112,6 +112,7 @@ class Rule:
     pass_message: dict | None = None
     per_path: bool = False
     scope_all: bool = False
+    scope: dict | None = None  # {path, in, message}: the rule judges only documents whose value at `path` is listed
     line: int = 0  # where the rule is declared, for `explain`
     id_position: tuple = (0, 0)  # (line, column) of its id, for a problem about the id
 
@@ -154,7 +155,15 @@ class Ruleset:
         title = reg.get("title_en") if lang == "en" and reg.get("title_en") else reg["title"]
         status_text = messages.text(f"status-text-{reg['status']}", lang) + (f" {reg['proposed']}" if reg.get("proposed") else "")
         adopted = reg.get("adopted")
-        if adopted and reg["status"] != "in-force":
+        binding = reg.get("binding")
+        if binding and reg["status"] == "advice":
+            # Advice that restates binding regulation in part: which verdicts are errors and which warnings.
+            binding_title = binding.get("title_en") if lang == "en" and binding.get("title_en") else binding["title"]
+            sentence = messages.text(
+                "ruleset-status-advice", lang, title=title, status_text=status_text, status_quote=reg.get("status_quote", ""),
+                binding_title=binding_title, binding_reference=binding["reference"],
+            )
+        elif adopted and reg["status"] != "in-force":
             adopted_title = adopted.get("title_en") if lang == "en" and adopted.get("title_en") else adopted["title"]
             sentence = messages.text(
                 "ruleset-status", lang, title=title, status_text=status_text, adopted_title=adopted_title, adopted_reference=adopted["reference"]
@@ -164,6 +173,8 @@ class Ruleset:
         out = {"id": reg["id"], "title": title, "status": reg["status"], "statement": sentence}
         if adopted:
             out["in_force"] = {"title": adopted["title"], "reference": adopted["reference"], "id": adopted.get("id", "")}
+        if binding:  # the regulation in force that the advice restates in part
+            out["in_force"] = {"title": binding["title"], "reference": binding["reference"], "id": binding.get("id", "")}
         return out
 
     def rule(self, rule_id: str) -> Rule | None:
@@ -199,7 +210,9 @@ def rule_files(path: str | None) -> list[str]:
 
 @lru_cache(maxsize=8)
 def load_rulesets(path: str | None = None, lang: str = "en") -> tuple[Ruleset, ...]:
-    rulesets = tuple(load_ruleset(f, lang) for f in rule_files(path))
+    """The rulesets of `path` (default: the bundled ones): the default kind's first, then by file name."""
+    loaded = sorted((load_ruleset(f, lang) for f in rule_files(path)), key=lambda r: r.kind != kinds.DEFAULT)  # stable
+    rulesets = tuple(loaded)
     _unique_ids(rulesets, lang)
     return rulesets
 
@@ -317,6 +330,7 @@ def _build(doc: loader.Document, lang: str) -> Ruleset:
                 pass_message=spec.get("pass_message"),
                 per_path=spec.get("per_path", False),
                 scope_all=spec.get("scope") == "all",
+                scope=spec["scope"] if isinstance(spec.get("scope"), dict) else None,
                 line=doc.locate(at)[0],
                 id_position=doc.locate(at + ("id",)),
             )

@@ -129,7 +129,7 @@ def _discover() -> None:
         return
     _FOUND = True
     folder = os.path.dirname(os.path.abspath(__file__))
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+    for entry in sorted(os.scandir(folder), key=lambda e: (e.name != DEFAULT, e.name)):  # the default kind first: its format is named first
         if entry.is_dir() and not entry.name.startswith(("_", ".")) and os.path.isfile(os.path.join(entry.path, "__init__.py")):
             kind = getattr(importlib.import_module(f"{__name__}.{entry.name}"), "KIND", None)
             if isinstance(kind, Kind):

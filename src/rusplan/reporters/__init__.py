@@ -9,7 +9,8 @@ is asked for, so `check` pays only for the format it prints.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+import itertools
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 FORMATS = ("text", "json", "sarif", "junit", "markdown", "github", "html")
@@ -34,9 +35,21 @@ class RenderContext:
     width: int | None = None  # the text report wraps to this many columns; None: one line per verdict
 
 
+def rulesets_for(ctx: RenderContext, reports: Iterable) -> tuple:
+    """The loaded rulesets for the kinds of document among `reports` (a file of no known kind counts as the default kind).
+
+    A report states what its verdicts are measured against: a run over study
+    programmes names the programme rules only, whatever else `--rules` loaded.
+    """
+    from ..kinds import DEFAULT
+
+    present = {getattr(r, "kind", "") or DEFAULT for r in reports} or {DEFAULT}
+    return tuple(ruleset for ruleset in ctx.rulesets if ruleset.kind in present)
+
+
 def render(fmt: str, reports: list, ctx: RenderContext) -> str:
     module = importlib.import_module(f"rusplan.reporters.{fmt}_report")
-    return module.render(reports, ctx)
+    return module.render(reports, replace(ctx, rulesets=rulesets_for(ctx, reports)))
 
 
 def write(fmt: str, reports: Iterable, ctx: RenderContext, out: Callable[[str], Any]) -> list:
@@ -47,4 +60,49 @@ def write(fmt: str, reports: Iterable, ctx: RenderContext, out: Callable[[str], 
     so memory stays flat over 10,000 files. The bytes are those of `render`.
     """
     module = importlib.import_module(f"rusplan.reporters.{fmt}_report")
-    return module.stream(reports, ctx, out)
+    # A report names the rulesets of the kinds it reports (rulesets_for).  A stream cannot wait for
+    # the last file, so the kinds are those seen so far, and the first report is fetched before
+    # the format starts: a batch of one kind is exact in every format; in a batch mixing kinds a
+    # format that writes its head first (JSON, SARIF, HTML) names the first file's kind's rulesets.
+    from ..kinds import DEFAULT
+
+    seen: set = set()
+    reports = iter(reports)
+    first = next(reports, None)
+    ahead = [] if first is None else [first]
+
+    def passing():
+        for report in itertools.chain(ahead, reports):
+            seen.add(getattr(report, "kind", "") or DEFAULT)
+            yield report
+
+    if first is not None:
+        seen.add(getattr(first, "kind", "") or DEFAULT)
+    return module.stream(passing(), replace(ctx, rulesets=_SeenRulesets(ctx.rulesets, seen)), out)
+
+
+class _SeenRulesets(tuple):
+    """The loaded rulesets, read as those of the kinds in `seen` at the moment they are read."""
+
+    def __new__(cls, rulesets, seen: set):
+        self = super().__new__(cls, rulesets)
+        self.seen = seen
+        return self
+
+    def _now(self) -> tuple:
+        from ..kinds import DEFAULT
+
+        present = self.seen or {DEFAULT}
+        return tuple(r for r in tuple.__iter__(self) if r.kind in present)
+
+    def __iter__(self):
+        return iter(self._now())
+
+    def __len__(self) -> int:
+        return len(self._now())
+
+    def __getitem__(self, index):
+        return self._now()[index]
+
+    def __bool__(self) -> bool:
+        return bool(self._now())

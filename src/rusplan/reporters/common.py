@@ -47,9 +47,10 @@ def problem_text(problem) -> str:
     return problem.message + hint
 
 
-def verdict_text(verdict: str, lang: str, judged_only_by: str = "") -> str:
-    """A file's verdict in words; a programme judged by § 22 alone says so."""
-    return messages.text(f"verdict-{verdict}", lang, sections=judged_only_by)
+def verdict_text(verdict: str, lang: str, judged_only_by: str = "", kind: str = "") -> str:
+    """A file's verdict in words; a programme judged by § 22 alone says so; a kind may word it its own way."""
+    own = f"verdict-{verdict}-{kind}"
+    return messages.text(own if kind and messages.has(own) else f"verdict-{verdict}", lang, sections=judged_only_by)
 
 
 def file_sentence(brief: FileBrief, lang: str) -> str:
@@ -58,7 +59,7 @@ def file_sentence(brief: FileBrief, lang: str) -> str:
         "summary-line",
         lang,
         path=brief.path,
-        verdict=verdict_text(brief.verdict, lang, brief.judged_only_by),
+        verdict=verdict_text(brief.verdict, lang, brief.judged_only_by, brief.kind),
         errors=brief.errors,
         warnings=brief.warnings,
         passed=brief.passed,

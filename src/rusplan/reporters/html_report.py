@@ -99,7 +99,9 @@ def stream(reports, ctx, out) -> list:
 
 def _file(report: FileReport, lang: str) -> dict:
     entry = {"report": report, "brief": report.brief(), "matrix": report.matrix, "meta": [], "timeline": None}
-    if report.matrix is not None:
+    if report.matrix is not None and report.matrix.meta:  # a kind that words its own (a LIS plan: no semesters)
+        entry.update(meta=report.matrix.meta)
+    elif report.matrix is not None:
         entry.update(meta=metadata(report.matrix, lang), timeline=timeline(report.matrix, lang))
     return entry
 

@@ -29,7 +29,7 @@ def _mark(report: FileReport) -> str:
 
 def _heading(report: FileReport, lang: str) -> str:
     title = " ".join(x for x in (report.institution, report.programme) if x)
-    verdict = verdict_text(report.verdict, lang, report.judged_only_by)
+    verdict = verdict_text(report.verdict, lang, report.judged_only_by, report.kind)
     return f"### {_mark(report)} {code(report.path)}" + (f" — {cell(title)}" if title else "") + f": {verdict}"
 
 

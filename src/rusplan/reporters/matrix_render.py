@@ -34,8 +34,14 @@ def render(matrix: Matrix, fmt: str, lang: str, *, color: bool = False, width: i
     return html(matrix, lang)
 
 
-def status_label(status: str, lang: str) -> str:
-    return messages.text(f"matrix-status-{status}", lang)
+def word(matrix: Matrix, key: str) -> str:
+    """The message key for `key` in the matrix's own words: a document kind's (Matrix.words), the programme's by default."""
+    return matrix.words.get(key, key)
+
+
+def status_label(status: str, lang: str, matrix: Matrix | None = None) -> str:
+    key = f"matrix-status-{status}"
+    return messages.text(word(matrix, key) if matrix is not None else key, lang)
 
 
 def semesters(column: Column) -> str:
@@ -46,10 +52,10 @@ def legend(matrix: Matrix, lang: str) -> list[str]:
     """One line per column: label, semester(s), name (and what it belongs to)."""
     lines = []
     for column in matrix.columns:
-        where = messages.text("matrix-semester-short", lang, semesters=semesters(column))
+        where = column.when or messages.text(word(matrix, "matrix-semester-short"), lang, semesters=semesters(column))
         extra = ""
         if column.choice:
-            extra = " — " + messages.text("matrix-option-of", lang, choice=column.choice)
+            extra = " — " + messages.text(word(matrix, "matrix-option-of"), lang, choice=column.choice)
         elif column.kind == "practice":
             extra = " — " + messages.text(
                 "matrix-practice-note", lang, kind=column.practice_kind, duration=messages.text("weeks", lang, weeks=messages.number(column.weeks, lang))
@@ -64,20 +70,20 @@ def verdict_lines(matrix: Matrix, lang: str) -> list[str]:
     partial = matrix.with_status(PARTIAL)
     lines = []
     if uncovered:
-        lines.append(messages.text("matrix-uncovered-list", lang, count=len(uncovered), ids=", ".join(r.id for r in uncovered)))
+        lines.append(messages.text(word(matrix, "matrix-uncovered-list"), lang, count=len(uncovered), ids=", ".join(r.id for r in uncovered)))
     for row in partial:
-        lines.append(messages.text("matrix-partial-row", lang, id=row.id, paths=", ".join(row.missing_on)))
+        lines.append(messages.text(word(matrix, "matrix-partial-row"), lang, id=row.id, paths=", ".join(row.missing_on)))
     practice_only = matrix.practice_only()
     if practice_only:
-        lines.append(messages.text("matrix-practice-only-list", lang, count=len(practice_only), ids=", ".join(r.id for r in practice_only)))
+        lines.append(messages.text(word(matrix, "matrix-practice-only-list"), lang, count=len(practice_only), ids=", ".join(r.id for r in practice_only)))
     if not uncovered and not partial:
-        lines.append(messages.text("matrix-all-covered", lang, count=len(matrix.rows)))
+        lines.append(messages.text(word(matrix, "matrix-all-covered"), lang, count=len(matrix.rows)))
     return lines
 
 
 def title(matrix: Matrix, lang: str) -> str:
     p = matrix.programme
-    return messages.text("matrix-title", lang, institution=p["institution"], code=p["code"])
+    return messages.text(word(matrix, "matrix-title"), lang, institution=p["institution"], code=p["code"])
 
 
 # --- text -------------------------------------------------------------------
@@ -110,7 +116,7 @@ def text(matrix: Matrix, lang: str, *, color: bool = False, width: int = 100) ->
     console.print(Text(title(matrix, lang), style="bold"))
     for area in matrix.areas:
         table = Table(
-            title=messages.text("matrix-area", lang, id=area.id, label=area.label),
+            title=messages.text(word(matrix, "matrix-area"), lang, id=area.id, label=area.label),
             title_justify="left",
             title_style="bold",
             box=box.SIMPLE_HEAD,
@@ -119,7 +125,7 @@ def text(matrix: Matrix, lang: str, *, color: bool = False, width: int = 100) ->
             padding=0,
         )
         table.add_column("", width=1, no_wrap=True)
-        table.add_column(messages.text("matrix-outcome", lang), width=text_width, no_wrap=True, overflow="ellipsis")
+        table.add_column(messages.text(word(matrix, "matrix-outcome"), lang), width=text_width, no_wrap=True, overflow="ellipsis")
         for label in labels:
             table.add_column(label, justify="center", no_wrap=True, width=len(label))
         blank = [""] * len(labels)
@@ -132,11 +138,11 @@ def text(matrix: Matrix, lang: str, *, color: bool = False, width: int = 100) ->
         console.print()
         console.print(table)
     console.print()
-    console.print(Text(messages.text("matrix-key", lang)))
+    console.print(Text(messages.text(word(matrix, "matrix-key"), lang)))
     for i, line in enumerate(legend(matrix, lang)):
         console.print(Text(f"{i + 1:>2} = {line}" if numbered else line), overflow="ellipsis", no_wrap=True)
     if any(c.choice for c in matrix.columns):
-        console.print(Text(messages.text("matrix-star", lang)))
+        console.print(Text(messages.text(word(matrix, "matrix-star"), lang)))
     console.print()
     for line in verdict_lines(matrix, lang):
         console.print(Text(line, style="bold red" if matrix.with_status(UNCOVERED) else None))
@@ -163,14 +169,14 @@ def csv_text(matrix: Matrix, lang: str, dialect: str = "excel-nb") -> str:
     out = io.StringIO()
     out.write(bom)
     writer = csv.writer(out, delimiter=delimiter, lineterminator=newline)
-    head = [messages.text(f"matrix-csv-{k}", lang) for k in ("area", "category", "outcome", "text")]
-    writer.writerow(head + [csv_heading(c) for c in matrix.columns] + [messages.text(f"matrix-csv-{k}", lang) for k in ("courses", "status")])
+    head = [messages.text(word(matrix, f"matrix-csv-{k}"), lang) for k in ("area", "category", "outcome", "text")]
+    writer.writerow(head + [csv_heading(c) for c in matrix.columns] + [messages.text(word(matrix, f"matrix-csv-{k}"), lang) for k in ("courses", "status")])
     for area in matrix.areas:
         for category in area.categories:
             for row in category.rows:
                 cells = ["x" if on else "" for on in row.cells]
                 courses = sum(on for on, c in zip(row.cells, matrix.columns) if c.kind == "course")
-                writer.writerow([area.id, category.label, row.id, row.text, *cells, courses, status_label("practice-only" if row.practice_only else row.status, lang)])
+                writer.writerow([area.id, category.label, row.id, row.text, *cells, courses, status_label("practice-only" if row.practice_only else row.status, lang, matrix)])
     return out.getvalue()
 
 
@@ -183,7 +189,7 @@ def _md(value: str) -> str:
 
 def markdown(matrix: Matrix, lang: str) -> str:
     lines = [f"# {_md(title(matrix, lang))}", ""]
-    head = ["", messages.text("matrix-outcome", lang), *(_md(c.label) for c in matrix.columns)]
+    head = ["", messages.text(word(matrix, "matrix-outcome"), lang), *(_md(c.label) for c in matrix.columns)]
     for area in matrix.areas:
         lines += [f"## {_md(messages.text('matrix-area', lang, id=area.id, label=area.label))}", ""]
         lines.append("| " + " | ".join(head) + " |")
@@ -193,9 +199,9 @@ def markdown(matrix: Matrix, lang: str) -> str:
             for row in category.rows:
                 label = f"**{row.id}** {_md(row.text)}" if row.status in ROW_MARK else f"{row.id} {_md(row.text)}"
                 if row.status in ROW_MARK:
-                    label += f" **({_md(status_label(row.status, lang))})**"
+                    label += f" **({_md(status_label(row.status, lang, matrix))})**"
                 elif row.practice_only:
-                    label += f" *({_md(status_label('practice-only', lang))})*"
+                    label += f" *({_md(status_label('practice-only', lang, matrix))})*"
                 cells = ["✓" if on else "" for on in row.cells]
                 lines.append(f"| {ROW_MARK.get(row.status, '')} | {label} | " + " | ".join(cells) + " |")
         lines.append("")
@@ -236,6 +242,7 @@ def environment():
     )
     env.globals.update(
         t=messages.text,
+        mt=lambda matrix, key, lang, **params: messages.text(word(matrix, key), lang, **params),
         status_label=status_label,
         semesters=semesters,
         legend=legend,

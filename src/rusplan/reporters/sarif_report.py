@@ -65,7 +65,9 @@ def descriptors(ctx) -> list[dict]:
                     ["compliance", regulation.get("id", "regulation")],
                 ),
             )
-    formats = ", ".join(kinds.formats())
+    # The formats of the kinds this run reports on (ctx.rulesets is already narrowed to them).
+    reported = {ruleset.kind for ruleset in ctx.rulesets}
+    formats = ", ".join(k.format for k in kinds.all_kinds() if k.name in reported) or ", ".join(kinds.formats())
     for rule_id, key in ((INPUT_ERROR, "input-error"), (WAIVER_RULE, "waiver")):
         title = messages.text(f"{key}-title", lang)
         description = messages.text(f"{key}-description", lang, format=formats)

@@ -94,13 +94,23 @@ def _wrap(text: str, width: int | None, indent: str) -> list[str]:
 
 def stream(reports, ctx, out) -> list[FileBrief]:
     """Write each file's block as it arrives; end a batch with the table."""
+    from . import rulesets_for
+
     briefs: list[FileBrief] = []
-    if not ctx.quiet:  # what the verdicts below are measured against
-        for ruleset in ctx.rulesets:
-            out("\n".join(_wrap(ruleset.status(ctx.lang)["statement"], ctx.width, "")) + "\n\n")
+    stated: set = set()  # rulesets whose statement is written: before the first file they judge
+
+    def state(rulesets) -> None:
+        for ruleset in rulesets:
+            if not ctx.quiet and id(ruleset) not in stated:  # what the verdicts below are measured against
+                stated.add(id(ruleset))
+                out("\n".join(_wrap(ruleset.status(ctx.lang)["statement"], ctx.width, "")) + "\n\n")
+
     for report in reports:
+        state(rulesets_for(ctx, [report]))
         out(("\n" if briefs else "") + "\n".join(render_file(report, ctx)) + "\n")
         briefs.append(report.brief())
+    if not briefs:
+        state(rulesets_for(ctx, []))
     if len(briefs) > 1:
         out("\n")
         for line in table_lines(briefs, ctx):  # line by line: 10,000 rows are never one string
@@ -128,7 +138,7 @@ def table_lines(briefs: list[FileBrief], ctx):
             shorten(visible(b.programme), CELL) or "-",
             str(b.errors),
             str(b.warnings),
-            verdict_text(b.verdict, lang, b.judged_only_by),
+            verdict_text(b.verdict, lang, b.judged_only_by, b.kind),
             _tail(visible(b.path), PATH_CELL),
         )
 

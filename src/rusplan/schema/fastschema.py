@@ -142,6 +142,8 @@ def compile_schema(root: dict) -> Check:
             return lambda v: isinstance(v, bool) or not isinstance(v, (int, float)) or test(v)
         if key == "minItems":
             return lambda v: not isinstance(v, list) or len(v) >= arg
+        if key == "maxItems":
+            return lambda v: not isinstance(v, list) or len(v) <= arg
         if key == "minLength":
             return lambda v: not isinstance(v, str) or len(v) >= arg
         if key == "format":

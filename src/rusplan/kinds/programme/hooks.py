@@ -7,7 +7,7 @@ from ...core.result import Problem
 from .checks import FUNCTIONS, VOCABULARY_MAPS  # noqa: F401  (the kind's functions, offered to its rules)
 from .model import Programme, build  # noqa: F401  (build: Document + Ruleset -> Programme)
 
-__all__ = ["FUNCTIONS", "VOCABULARY_MAPS", "VIEWS", "build", "info", "reword", "rules_vocabularies", "starter", "title"]
+__all__ = ["FUNCTIONS", "VOCABULARY_MAPS", "VIEWS", "build", "info", "outcomes", "reword", "rules_vocabularies", "starter", "title"]
 
 
 def title(programme: Programme) -> tuple[str, str]:
@@ -59,6 +59,22 @@ def starter(ruleset, lang: str) -> str:
     from .starter import starter as text
 
     return text(ruleset, lang)
+
+
+def outcomes(ruleset, lang: str, group: str | None = None) -> list[str]:
+    """`rusplan outcomes`: the learning outcomes by competence area, with the ids to use in `covers` (`group`: one area)."""
+    from ...messages import category_label
+
+    areas = ruleset.vocabularies["areas"]
+    lines = []
+    for area_id in areas.ids:
+        if group is not None and area_id != group:
+            continue
+        lines.append(f"{area_id}. {areas.label(area_id, lang)}")
+        for outcome in ruleset.outcomes.values():
+            if str(outcome["area"]) == area_id:
+                lines.append(f"  {outcome['id']:<4} [{category_label(outcome['category'], lang)}] {outcome['text']}")
+    return lines
 
 
 def _matrix(programme: Programme, ruleset, lang: str):

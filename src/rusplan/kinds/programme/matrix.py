@@ -34,6 +34,7 @@ class Column:
     choice: str = ""  # the choice an option belongs to
     weeks: float = 0.0  # practice only
     practice_kind: str = ""  # practice only, in words
+    when: str = ""  # shown instead of the semesters where a kind has none (a rotation period: "2025-09, 12 mnd")
 
 
 @dataclass
@@ -80,6 +81,8 @@ class Matrix:
     framework: str = ""  # the programme's framework, as its ruleset names it in the matrix's language
     path_columns: dict = field(default_factory=dict)  # study path name -> the indexes of the columns it takes
     dossier: object = None  # dossier.Dossier: the evidence behind the matrix, for the HTML report
+    words: dict = field(default_factory=dict)  # renderer message key -> a document kind's own key (matrix_render.word)
+    meta: list = field(default_factory=list)  # a kind's own (label, value) rows for the HTML report; none: the programme's
 
     @property
     def rows(self) -> list[Row]:
