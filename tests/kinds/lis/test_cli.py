@@ -49,7 +49,7 @@ def test_matrix_of_a_plan_flags_the_unplanned_objective(run_cli):
     assert "Planmatrise for Helse Vestfjord HF LIS-2025-017" in result.stdout
     assert "1 læringsmål er ikke planlagt i noen rotasjonsperiode: 075" in result.stdout
     assert "R1 (2025-09, 12 mnd): Avrusning inkludert akutt-TSB-vurderinger: Avdeling for rus" in result.stdout
-    csv_text = run_cli("matrix", "examples/lis/fail-objectives-planned.yaml", "--format", "csv", "--lang", "en").stdout.splitlines()
+    csv_text = run_cli("matrix", "examples/lis/fail-objectives-planned.yaml", "--format", "csv", "--csv-dialect", "rfc4180", "--lang", "en").stdout.splitlines()
     assert csv_text[0].split(",")[4:13] == ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "periods"]
     row = next(line for line in csv_text if ",075," in line)
     assert row.endswith(",0,planned in no period")
