@@ -528,10 +528,9 @@ def init(
         # The workbook is the study programme's layout (io/workbook.py); other kinds have none yet.
         if found.name != "programme":
             fail("cli-no-starter", lang.value, kind=f"{found.name} (xlsx)")
-        from .kinds.programme.commands import write_workbook
         from .reporters.escape import visible
 
-        write_workbook(None, ruleset, lang.value, path, force)
+        write_workbook(None, ruleset, lang.value, path, force, found.format)
         sys.stdout.write(visible(messages.text("init-written", lang.value, path=path)) + "\n")
         return
     text = found.starter(ruleset, lang.value)
@@ -544,6 +543,22 @@ def init(
         from .reporters.escape import visible
 
         sys.stdout.write(visible(messages.text("init-written", lang.value, path=path)) + "\n")
+
+
+def write_workbook(data, ruleset, lang: str, path: str, force: bool, format_id: str) -> None:
+    """Save `data` (None: an empty starter) as a workbook at `path`; ConvertError is one line and exit 2."""
+    from .io.workbook import ConvertError
+    from .io.workbook_writer import build, to_bytes
+
+    if path == "-":
+        fail("matrix-xlsx-needs-output", lang)
+    if os.path.exists(path) and not force:
+        fail("cli-output-exists", lang, path=path)
+    try:
+        book = build(data, ruleset, lang, format_id)
+    except ConvertError as err:
+        fail(err.key, lang, **err.params)
+    _save_bytes(to_bytes(book), path, force, lang)
 
 
 def _add_kind_commands() -> None:

@@ -9,7 +9,6 @@ is asked for, so `check` pays only for the format it prints.
 from __future__ import annotations
 
 import importlib
-import itertools
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
@@ -62,22 +61,24 @@ def write(fmt: str, reports: Iterable, ctx: RenderContext, out: Callable[[str], 
     module = importlib.import_module(f"rusplan.reporters.{fmt}_report")
     # A report names the rulesets of the kinds it reports (rulesets_for).  A stream cannot wait for
     # the last file, so the kinds are those seen so far, and the first report is fetched before
-    # the format starts: a batch of one kind is exact in every format; in a batch mixing kinds a
-    # format that writes its head first (JSON, SARIF, HTML) names the first file's kind's rulesets.
+    # the format starts.  Formats that write their head after the files (spooled: JSON, JUnit,
+    # Markdown, HTML) name every kind's rulesets; SARIF lists the rules of the first file's kind
+    # up front and adds the others' as they come.
     from ..kinds import DEFAULT
 
     seen: set = set()
     reports = iter(reports)
-    first = next(reports, None)
-    ahead = [] if first is None else [first]
+    held = [next(reports, None)]
+    if held[0] is not None:
+        seen.add(getattr(held[0], "kind", "") or DEFAULT)
 
     def passing():
-        for report in itertools.chain(ahead, reports):
+        if held[0] is not None:
+            yield held.pop()  # and no longer held here: a written report is dropped
+        for report in reports:
             seen.add(getattr(report, "kind", "") or DEFAULT)
             yield report
 
-    if first is not None:
-        seen.add(getattr(first, "kind", "") or DEFAULT)
     return module.stream(passing(), replace(ctx, rulesets=_SeenRulesets(ctx.rulesets, seen)), out)
 
 

@@ -35,13 +35,11 @@ class _Page:
             sys.stderr.write(f"rusplan: {messages.text('needs-jinja', ctx.lang)}\n")
             raise SystemExit(EXIT_INVALID) from None
         lang = self.lang = ctx.lang
-        # Every regulation the run applied (a --rules folder may hold several kinds' rules).
-        regulation = ", ".join(r.regulation.get("title_en" if lang == "en" else "title", r.regulation["title"]) for r in ctx.rulesets)
+        self.ctx = ctx
         self.template = env.get_template("report.html.j2")
         self.values = dict(
             lang=lang,
             title=messages.text("report-title", lang),
-            intro=messages.text("report-intro", lang, regulation=regulation, as_of=long_date(ctx.as_of, lang), version=__version__),
             where=where,
             finding_text=finding_text,
             problem_text=problem_text,
@@ -49,20 +47,30 @@ class _Page:
             heading=heading,
             long_date=long_date,
             number=messages.number,
-            ruleset_status=[r.status(lang)["statement"] for r in ctx.rulesets],
         )
         self._module = None
 
     def section(self, report: FileReport):
         """One file's <section>, as the page prints it (Markup: already escaped)."""
         if self._module is None:
-            self._module = self.template.make_module(dict(self.values, files=[], sections=[], summary="", page_name=""))
+            self._module = self.template.make_module(dict(self.values, files=[], sections=[], summary="", page_name="", intro="", ruleset_status=[]))
         return self._module.file_section(_file(report, self.lang))
 
     def render(self, files: list, reports: list, sections, page_name: str = "") -> str:
         """The page; `files` for the batch table (entries with a `report`: a FileReport or FileBrief);
         `page_name` titles the page when it holds one programme."""
-        return self.template.render(self.values, files=files, sections=sections, summary=summary_sentence(reports, self.lang), page_name=page_name)
+        return self.template.render(self.values, files=files, sections=sections, summary=summary_sentence(reports, self.lang), page_name=page_name, **self._head())
+
+    def _head(self) -> dict:
+        """The intro and the rulesets' status, read when the page's head is written: after every
+        file when streamed, so a --rules folder's several kinds are all named."""
+        lang, ctx = self.lang, self.ctx
+        # Every regulation the run applied (a --rules folder may hold several kinds' rules).
+        regulation = ", ".join(r.regulation.get("title_en" if lang == "en" else "title", r.regulation["title"]) for r in ctx.rulesets)
+        return {
+            "intro": messages.text("report-intro", lang, regulation=regulation, as_of=long_date(ctx.as_of, lang), version=__version__),
+            "ruleset_status": [r.status(lang)["statement"] for r in ctx.rulesets],
+        }
 
 
 def _name(report: FileReport) -> str:

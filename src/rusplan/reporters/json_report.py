@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.result import FileReport, summary
 from .escape import json_text, visible
-from .spool import MARK, indented, json_items
+from .spool import MARK, Spool, indented, json_items
 
 SCHEMA_ID = "rusplan/report/v2"
 
@@ -30,20 +30,23 @@ def render(reports: list[FileReport], ctx) -> str:
 
 
 def stream(reports, ctx, out) -> list:
-    """Write the `files` array element by element as the reports arrive; the summary last."""
+    """The `files` array spooled element by element as the reports arrive; then the head (the
+    rulesets of every kind the batch held: known only after the last file), the files, the summary."""
     briefs: list = []
-    indent = ""
-    for report in reports:
-        if not briefs:  # the head needs no report, but an empty array is written differently
-            head, indent, _ = json_items(json_text(document([], ctx, files=[MARK]), indent=2))
-            out(head)
-        else:
-            out(",\n" + indent)
-        out(indented(json_text(_entry(report), indent=2), indent))
-        briefs.append(report.brief())
-    if not briefs:
-        out(render([], ctx))
-        return briefs
-    _, _, tail = json_items(json_text(document(briefs, ctx, files=[MARK]), indent=2))
-    out(tail + "\n")
+    with Spool() as spool:
+        indent = ""
+        for report in reports:
+            if not briefs:
+                indent = json_items(json_text(document([], ctx, files=[MARK]), indent=2))[1]
+            else:
+                spool.write(",\n" + indent)
+            spool.write(indented(json_text(_entry(report), indent=2), indent))
+            briefs.append(report.brief())
+        if not briefs:
+            out(render([], ctx))
+            return briefs
+        head, _, tail = json_items(json_text(document(briefs, ctx, files=[MARK]), indent=2))
+        out(head)
+        spool.copy_to(out)
+        out(tail + "\n")
     return briefs

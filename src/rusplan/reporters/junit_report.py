@@ -81,9 +81,12 @@ def _testcase(suite: ET.Element, classname: str, rule: str, results: list, path:
 
 
 def _properties(suite: ET.Element, report: FileReport, rulesets, lang: str) -> None:
-    """What the rules transcribe (the 2021 proposal; the regulation in force), and the file's verdict."""
+    """What the rules of the file's own kind transcribe (the 2021 proposal; the regulation in force), and its verdict."""
+    from ..kinds import DEFAULT
+
     props = _element(suite, "properties")
-    for ruleset in rulesets:
+    kind = getattr(report, "kind", "") or DEFAULT
+    for ruleset in (r for r in rulesets if r.kind == kind):
         status = ruleset.status(lang)
         _element(props, "property", name="ruleset", value=status["id"])
         _element(props, "property", name="ruleset.status", value=status["status"])

@@ -106,8 +106,13 @@ def results(reports: list[FileReport], rules: list[dict], lang: str) -> list[dic
     return [item for report in reports for item in file_results(report, rules, index, lang)]
 
 
-def file_results(report: FileReport, rules: list[dict], index: dict[str, int], lang: str):
-    """The results of one file; a rule not yet described is added to `rules` and `index`."""
+def file_results(report: FileReport, rules: list[dict], index: dict[str, int], lang: str, index_of=None):
+    """The results of one file; a rule not yet described is added to `rules` and `index`.
+
+    `index_of(rule_id)`, if given, numbers the rules instead (the stream sets the numbers later).
+    """
+    if index_of is not None:
+        index = _Numbered(index_of)
     for problem in report.errors:
         yield _result(INPUT_ERROR, index[INPUT_ERROR], "error", visible(problem_text(problem)), _location(report.path, problem.line, problem.column, problem.sheet))
     for r in report.results:
@@ -121,6 +126,20 @@ def file_results(report: FileReport, rules: list[dict], index: dict[str, int], l
         if r.status == "waived":
             item["suppressions"] = [{"kind": "external", "status": "accepted", "justification": visible(r.reason)}]
         yield item
+
+
+class _Numbered(dict):
+    """An index that numbers every rule by a function, and knows them all."""
+
+    def __init__(self, number) -> None:
+        super().__init__()
+        self._number = number
+
+    def __contains__(self, key) -> bool:
+        return True
+
+    def __getitem__(self, key) -> int:
+        return self._number(key)
 
 
 def _verdicts(reports) -> dict[str, str]:
@@ -165,33 +184,41 @@ def render(reports: list[FileReport], ctx) -> str:
 
 
 def stream(reports, ctx, out) -> list:
-    """Results spooled as the reports arrive; then the rules (which a result may add to) and the results.
+    """Results spooled as the reports arrive, one compact line each; then the rules and the results.
 
-    The closing `properties` (each file's verdict) come from the briefs the command keeps anyway.
+    The rule list comes first and depends on every file (the rulesets of the kinds the batch held,
+    then rules no loaded file describes, in order of appearance), so each result's ruleIndex is
+    set on a second pass over the spool.  The closing `properties` (each file's verdict) come from
+    the briefs the command keeps anyway.
     """
-    rules = descriptors(ctx)
-    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    import json
+
+    seen_rules: dict[str, dict] = {}  # rule id -> a descriptor made from its first result
     briefs: list = []
     with Spool() as spool:
-        indent = ""
         for report in reports:
-            for item in file_results(report, rules, index, ctx.lang):
-                if spool.empty:
-                    indent = _results_indent(ctx)
-                else:
-                    spool.write(",\n" + indent)
-                spool.write(indented(json_text(item, indent=2), indent))
+            for r in report.results:
+                if r.status in _REPORTED and r.rule not in seen_rules:
+                    seen_rules[r.rule] = _extra_descriptor(r)
+            counting: dict[str, int] = {}
+            for item in file_results(report, [], counting, ctx.lang, index_of=lambda rule: 0):
+                spool.write(json_text(item) + "\n")
             briefs.append(report.brief())
+        rules = descriptors(ctx)
+        index = {rule["id"]: i for i, rule in enumerate(rules)}
+        for rule_id, descriptor in seen_rules.items():
+            if rule_id not in index:
+                index[rule_id] = len(rules)
+                rules.append(descriptor)
         verdicts = _verdicts(briefs)
         if spool.empty:
             out(json_text(skeleton(rules, [], verdicts, ctx), indent=2) + "\n")
             return briefs
-        head, _, tail = json_items(json_text(skeleton(rules, [MARK], verdicts, ctx), indent=2))
+        head, indent, tail = json_items(json_text(skeleton(rules, [MARK], verdicts, ctx), indent=2))
         out(head)
-        spool.copy_to(out)
+        for n, line in enumerate(spool.lines()):
+            item = json.loads(line)
+            item["ruleIndex"] = index[item["ruleId"]]
+            out(("" if n == 0 else ",\n" + indent) + indented(json_text(item, indent=2), indent))
         out(tail + "\n")
     return briefs
-
-
-def _results_indent(ctx) -> str:
-    return json_items(json_text(skeleton([], [MARK], {}, ctx), indent=2))[1]

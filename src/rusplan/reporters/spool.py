@@ -47,6 +47,12 @@ class Spool:
             if not chunk:
                 break
 
+    def lines(self):
+        """The text written, line by line (each with its newline), for a second pass over it."""
+        self._file.seek(0)
+        for line in self._file:
+            yield line.decode("utf-8", "surrogatepass")
+
     def close(self) -> None:
         self._file.close()
 

@@ -1,6 +1,6 @@
 """The study programme's own commands: `convert` between a programme file and its workbook (added to the CLI by `register`).
 
-`outcomes`, `matrix` and `init` are the CLI's, for every kind; `init --format xlsx` writes the workbook through `write_workbook`.
+`outcomes`, `matrix` and `init` are the CLI's, for every kind; `init --format xlsx` and `convert` write the workbook through `cli.write_workbook`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from ...cli import EXIT_INVALID, Lang, _opened, _refuse_input_as_output, _rulesets, _save_bytes, fail
+from ...cli import EXIT_INVALID, Lang, _opened, _refuse_input_as_output, _rulesets, fail, write_workbook
 from . import KIND
 
 
@@ -21,22 +21,6 @@ def _programme_rulesets(rules: Optional[str], lang: str) -> list:
     if not found:
         fail("no-rules-for-kind", lang, format=KIND.format, kind=KIND.name)
     return found
-
-
-def write_workbook(data, ruleset, lang: str, path: str, force: bool) -> None:
-    """Save `data` (None: an empty starter) as a workbook at `path`; ConvertError is one line and exit 2."""
-    from ...io.workbook import ConvertError
-    from ...io.workbook_writer import build, to_bytes
-
-    if path == "-":
-        fail("matrix-xlsx-needs-output", lang)
-    if os.path.exists(path) and not force:
-        fail("cli-output-exists", lang, path=path)
-    try:
-        book = build(data, ruleset, lang, KIND.format)
-    except ConvertError as err:
-        fail(err.key, lang, **err.params)
-    _save_bytes(to_bytes(book), path, force, lang)
 
 
 def convert(
@@ -62,7 +46,7 @@ def convert(
         sys.stderr.write(f"{visible(where(source, doc.line, doc.column, doc.sheet))}: {visible(problem_text(doc))}\n")
         raise typer.Exit(EXIT_INVALID)
     if is_workbook(target):
-        write_workbook(doc.data, ruleset, lang.value, target, force)
+        write_workbook(doc.data, ruleset, lang.value, target, force, KIND.format)
     else:
         from ...io.workbook import to_yaml
 
