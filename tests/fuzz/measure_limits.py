@@ -204,31 +204,46 @@ class Measured:
         return self.stdout + self.stderr
 
 
+# The child is started by this small launcher, not by the test process: Linux counts a forked
+# child's memory before exec in its peak RSS, so a child of a 300 MB pytest would "use" 300 MB.
+_LAUNCHER = """
+import json, os, subprocess, sys
+child = subprocess.Popen([sys.executable, "-m", "rusplan", *sys.argv[2:]])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as report:
+    json.dump([os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.ru_maxrss], report)
+"""
+
+
 def measure(args: list[str], env: dict | None = None, timeout: float = 120) -> Measured:
     """Run `python -m rusplan ARGS` and return its exit code, output and own resource usage.
 
     `timeout` only stops a child that hangs (it is then killed and reported as such); it is not
     a measurement.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "rusplan", *args], stdout=out, stderr=err, env=env, cwd=REPO_ROOT)
-        timer = threading.Timer(timeout, proc.kill)
+    import json
+    import signal
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as folder:
+        report = os.path.join(folder, "usage.json")
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _LAUNCHER, report, *args], stdout=out, stderr=err, env=env, cwd=REPO_ROOT, start_new_session=True
+        )
+        timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
         finally:
             timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         out.seek(0)
         err.seek(0)
+        try:
+            with open(report, encoding="utf-8") as handle:
+                code, cpu, maxrss = json.load(handle)
+        except (OSError, ValueError):  # the launcher itself was killed (the timeout)
+            code, cpu, maxrss = proc.returncode, 0.0, 0
         scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-        return Measured(
-            proc.returncode,
-            out.read().decode("utf-8", "replace"),
-            err.read().decode("utf-8", "replace"),
-            usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss * scale,
-        )
+        return Measured(code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), cpu, maxrss * scale)
 
 
 def main() -> int:

@@ -72,7 +72,7 @@ def test_rules_and_explain_show_the_lis_rules(run_cli):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_locates_the_lis_finding(rusplan_check, fmt, monkeypatch):
     monkeypatch.chdir(REPO)
-    path = "examples/lis/fail-clinical-supervision.yaml"
+    path = "examples/lis/warn-clinical-supervision.yaml"
     line = line_of((REPO / path).read_text(encoding="utf-8"), r"supervision_minutes: 30")
     code, stdout, _ = rusplan_check(path, "--format", fmt, "--lang", "en")
     assert code == 0, stdout  # a warning only
@@ -87,7 +87,7 @@ def test_every_format_locates_the_lis_finding(rusplan_check, fmt, monkeypatch):
         assert hit["locations"][0]["physicalLocation"]["region"]["startLine"] == line
         assert {r["id"] for r in run["tool"]["driver"]["rules"]} >= {r.id for r in LIS_RULESET.rules}
     elif fmt in ("text", "github", "markdown"):
-        assert f"fail-clinical-supervision.yaml:{line}" in stdout or f"line={line}" in stdout
+        assert f"warn-clinical-supervision.yaml:{line}" in stdout or f"line={line}" in stdout
 
 
 def test_a_folder_mixing_programmes_and_plans(run_cli, tmp_path):
