@@ -24,6 +24,23 @@ practice kind) changes as a whole: the mutant drops it.
     python tests/mutation/mutate.py --only src --sample 80 --seed 1
     python tests/mutation/mutate.py --list            # the mutants, without running
 
+A whole src/ run is quickest with a per-test coverage map, so that each
+mutant meets only the tests that execute its line (the rusplan processes the
+tests start included)::
+
+    # rc: [run] source = src/rusplan, parallel = True, data_file = /tmp/cov/.coverage
+    # /tmp/site/sitecustomize.py: if COVERAGE_PROCESS_START is set, call
+    #   coverage.process_startup() and switch its context to the text of $MUT_CONTEXT_FILE
+    COVERAGE_PROCESS_START=rc MUT_CONTEXT_FILE=/tmp/cov/context PYTHONPATH=src:tests/mutation:/tmp/site \
+        coverage run --rcfile=rc -m pytest -p no:randomly -p percontext <the default tests>
+    coverage combine --rcfile=rc
+    python tests/mutation/mutate.py --only src --coverage /tmp/cov/.coverage --jobs 2
+
+percontext.py names each test's coverage context after its pytest node id.
+A mutant that outlives every test running its line is a survivor; only lines
+that no test runs (they run at import) meet the whole set.  Batch workers end
+with os._exit and are not measured; their code also runs in-process.
+
 This is a script, not a test (tests/conftest.py does not collect it): a full
 run takes tens of minutes.  Exit status 0 when no mutant survived, 1 otherwise.
 """
@@ -45,6 +62,7 @@ import tempfile
 import tokenize
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -268,8 +286,36 @@ def run_mutant(mutant: Mutant, copy: Path, tests: list[str], timeout: int) -> tu
     return verdict, str(detail)
 
 
-def run_all(mutants: list[Mutant], copies: list[Path], tests: list[str], timeout: int) -> list[tuple[Mutant, str, str]]:
-    """Run every mutant, each in a free copy of the repository; print a line per mutant as it ends."""
+NOT_RUN = "no test runs this line"
+
+
+def covering_tests(datafile: str) -> Callable[[Mutant], list[str]]:
+    """For each mutant, the tests that run its line, from a coverage file with one context per test.
+
+    Make the file as the module docstring says; a line no test runs (one that
+    runs only at import) gets no tests here and goes on to the whole set.
+    """
+    import coverage
+
+    data = coverage.CoverageData(basename=datafile)
+    data.read()
+    by_file: dict[str, dict[int, list[str]]] = {}
+    for measured in data.measured_files():
+        by_file[os.path.realpath(measured)] = data.contexts_by_lineno(measured)
+
+    def tests(mutant: Mutant) -> list[str]:
+        lines = by_file.get(os.path.realpath(REPO / mutant.file), {})
+        return sorted({c for c in lines.get(mutant.line, []) if c})
+
+    return tests
+
+
+def run_all(mutants: list[Mutant], copies: list[Path], tests, timeout: int) -> list[tuple[Mutant, str, str]]:
+    """Run every mutant, each in a free copy of the repository; print a line per mutant as it ends.
+
+    `tests` is a list of test paths, or a function giving a mutant its own list
+    (an empty list: no test runs the line, so the mutant survives this stage unrun).
+    """
     free = list(copies)
     results: list[tuple[Mutant, str, str]] = []
     with concurrent.futures.ThreadPoolExecutor(len(copies)) as pool:
@@ -277,9 +323,15 @@ def run_all(mutants: list[Mutant], copies: list[Path], tests: list[str], timeout
         queue = list(mutants)
         while queue or pending:
             while queue and free:
-                copy = free.pop()
                 mutant = queue.pop(0)
-                pending[pool.submit(run_mutant, mutant, copy, tests, timeout)] = (mutant, copy)
+                chosen = tests(mutant) if callable(tests) else tests
+                if not chosen:
+                    results.append((mutant, "survived", NOT_RUN))
+                    continue
+                copy = free.pop()
+                pending[pool.submit(run_mutant, mutant, copy, chosen, timeout)] = (mutant, copy)
+            if not pending:
+                continue
             done, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
             for future in done:
                 mutant, copy = pending.pop(future)
@@ -303,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=int, default=600, help="seconds per mutant; a mutant that hangs the tests counts as killed")
     parser.add_argument("--focused", action="store_true",
                         help="run the transcription tests first, then the verdict tests (FOCUSED_TESTS), and only the survivors against the whole set")
+    parser.add_argument("--coverage", metavar="DATAFILE",
+                        help="run each mutant against only the tests that execute its line (a per-test coverage file); only lines no test runs meet the whole set")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--json", help="write every mutant's outcome to this file")
     args = parser.parse_args(argv)
@@ -331,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     # (The transcription tests alone come first only for rules mutants: they never see the code.)
     first = [FIRST_TESTS[:1], FOCUSED_TESTS] if args.only == "rules" else [FOCUSED_TESTS]
     stages = [[t for t in stage if (REPO / t).is_file()] for stage in first] if args.focused else []
+    if args.coverage:
+        stages.insert(0, covering_tests(args.coverage))
     stages.append(tests)
     jobs = max(1, min(args.jobs, os.cpu_count() or 1))
     base = Path(tempfile.mkdtemp(prefix="rusplan-mutation-"))
@@ -341,7 +397,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results = run_all(mutants, copies, stages[0], args.timeout)
         for stage in stages[1:]:
-            again = [m for m, verdict, _ in results if verdict == "survived"]
+            # With a coverage map, a mutant that outlived every test running its line is a survivor
+            # already; only the lines no test runs (module level: imports, constants) go on.
+            again = [m for m, verdict, detail in results if verdict == "survived" and (not args.coverage or detail == NOT_RUN)]
             print(f"\n{len(again)} survived; running them against {' '.join(stage)}", flush=True)
             confirmed = {id(m): (v, d) for m, v, d in run_all(again, copies, stage, args.timeout)}
             results = [(m, *confirmed.get(id(m), (v, d))) for m, v, d in results]
