@@ -439,7 +439,7 @@ def outcomes(
     rules: Optional[str] = typer.Option(None, "--rules"),
     lang: Lang = typer.Option(Lang.nb, "--lang"),
 ) -> None:
-    """List what a plan must cover: a programme's 49 learning outcomes (ids for `covers`), a LIS plan's 75 objectives."""
+    """List what a plan must cover: a programme's learning outcomes (the ids for `covers`), a LIS plan's learning objectives."""
     found = _kind(kind, lang.value)
     listing = getattr(found.module, "outcomes", None)
     group = str(area) if area is not None else arena
