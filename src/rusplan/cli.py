@@ -457,8 +457,10 @@ def matrix(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the matrix to this file."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour (also: NO_COLOR set)."),
-    csv_dialect: CsvDialect = typer.Option(
-        CsvDialect.excel_nb, "--csv-dialect", help="excel-nb: UTF-8 with BOM, ';', CRLF (opens in Excel); rfc4180: ',' and LF, for scripts."
+    # No enum default: an enum whose values differ from its names ('excel-nb', excel_nb) is not
+    # read back by every typer the pyproject allows.
+    csv_dialect: Optional[CsvDialect] = typer.Option(
+        None, "--csv-dialect", help="excel-nb (the default): UTF-8 with BOM, ';', CRLF (opens in Excel); rfc4180: ',' and LF, for scripts."
     ),
 ) -> None:
     """Coverage matrix: a programme's outcomes against its courses and practice, a LIS plan's objectives against its rotation; gaps highlighted."""
@@ -501,7 +503,7 @@ def matrix(
             lang.value,
             color=fmt == MatrixFormat.text and terminal and _use_color(no_color, sys.stdout),
             width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
-            csv_dialect=csv_dialect.value,
+            csv_dialect=(csv_dialect or CsvDialect.excel_nb).value,
         )
     except NeedsJinja:
         fail("needs-jinja", lang.value)
