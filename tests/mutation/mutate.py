@@ -71,6 +71,7 @@ DEFAULT_SRC = [
     "src/rusplan/core/checks.py",
     "src/rusplan/kinds/programme/checks.py",
     "src/rusplan/kinds/programme/model.py",
+    "src/rusplan/core/spellings.py",
     "src/rusplan/core/engine.py",
     "src/rusplan/reporters/*.py",
 ]

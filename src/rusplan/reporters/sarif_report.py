@@ -106,13 +106,8 @@ def results(reports: list[FileReport], rules: list[dict], lang: str) -> list[dic
     return [item for report in reports for item in file_results(report, rules, index, lang)]
 
 
-def file_results(report: FileReport, rules: list[dict], index: dict[str, int], lang: str, index_of=None):
-    """The results of one file; a rule not yet described is added to `rules` and `index`.
-
-    `index_of(rule_id)`, if given, numbers the rules instead (the stream sets the numbers later).
-    """
-    if index_of is not None:
-        index = _Numbered(index_of)
+def file_results(report: FileReport, rules: list[dict], index: dict[str, int], lang: str):
+    """The results of one file; a rule not yet described is added to `rules` and `index`."""
     for problem in report.errors:
         yield _result(INPUT_ERROR, index[INPUT_ERROR], "error", visible(problem_text(problem)), _location(report.path, problem.line, problem.column, problem.sheet))
     for r in report.results:
@@ -126,20 +121,6 @@ def file_results(report: FileReport, rules: list[dict], index: dict[str, int], l
         if r.status == "waived":
             item["suppressions"] = [{"kind": "external", "status": "accepted", "justification": visible(r.reason)}]
         yield item
-
-
-class _Numbered(dict):
-    """An index that numbers every rule by a function, and knows them all."""
-
-    def __init__(self, number) -> None:
-        super().__init__()
-        self._number = number
-
-    def __contains__(self, key) -> bool:
-        return True
-
-    def __getitem__(self, key) -> int:
-        return self._number(key)
 
 
 def _verdicts(reports) -> dict[str, str]:
@@ -200,8 +181,8 @@ def stream(reports, ctx, out) -> list:
             for r in report.results:
                 if r.status in _REPORTED and r.rule not in seen_rules:
                     seen_rules[r.rule] = _extra_descriptor(r)
-            counting: dict[str, int] = {}
-            for item in file_results(report, [], counting, ctx.lang, index_of=lambda rule: 0):
+            # A throwaway rule list and index: each result's ruleIndex is set on the second pass.
+            for item in file_results(report, [], {INPUT_ERROR: 0}, ctx.lang):
                 spool.write(json_text(item) + "\n")
             briefs.append(report.brief())
         rules = descriptors(ctx)

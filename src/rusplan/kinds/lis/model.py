@@ -32,6 +32,7 @@ from ...core.result import InconsistentDocument, Problem
 from ...core.ruleset import Ruleset
 from ...core.selector import select
 from ...io.loader import Document
+from ...core.spellings import normalise_spellings, set_at
 
 # Every place in the format where a month stands.
 MONTHS = (
@@ -94,10 +95,9 @@ def objective_id(value: Any, settings: dict) -> Any:
 
 def build(doc: Document, ruleset: Ruleset, lang: str) -> LisPlan:
     """The plan `ruleset` judges, or InconsistentPlan; `doc.data` stays as loaded."""
-    from ..programme.model import _normalise_vocabularies  # generic: spellings to ids by the rules file's `normalise` paths
 
     data = copy.deepcopy(doc.data)
-    _normalise_vocabularies(data, ruleset)
+    normalise_spellings(data, ruleset)
     for expr in OBJECTIVES:
         for match in select(expr, data):
             _set(data, match.path, objective_id(match.value, ruleset.settings))
@@ -161,7 +161,4 @@ def _overlaps(doc: Document, data: dict, full_time: Fraction, lang: str) -> list
     return problems
 
 
-def _set(data: Any, path: tuple, value: Any) -> None:
-    for part in path[:-1]:
-        data = data[part]
-    data[path[-1]] = value
+_set = set_at  # the name this module's callers use

@@ -16,7 +16,6 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
 from typing import Any
 
 from ... import messages
@@ -26,6 +25,7 @@ from ...core.paths import value_count
 from ...core.result import InconsistentDocument, Problem
 from ...core.ruleset import Ruleset
 from ...core.selector import Match, select
+from ...core.spellings import normalise_spellings, set_at
 from ...core.similar import Suggester
 from ...core.similar import spelling_key as _key
 from ...schema.validate import place, where
@@ -344,53 +344,9 @@ def _whole_numbers(data: dict) -> None:
             _set(data, match.path, [_whole(v) for v in value] if isinstance(value, list) else _whole(value))
 
 
-def _set(data: Any, path: tuple, value: Any) -> None:
-    for part in path[:-1]:
-        data = data[part]
-    data[path[-1]] = value
-
-
-def _splitter(ruleset: Ruleset) -> re.Pattern | None:
-    return _compile_splitter(tuple(ruleset.settings.get("list_separators", [])))
-
-
-@lru_cache(maxsize=8)
-def _compile_splitter(separators: tuple[str, ...]) -> re.Pattern | None:
-    """The separators of a list item that holds several values ("title A/title B"), compiled once.
-
-    A separator right after a hyphen marks a shortened compound (a word's
-    shared ending left out, "A- og B"), never a split.
-    """
-    parts = []
-    for sep in separators:
-        word = sep.strip()
-        if word.isalpha():
-            parts.append(rf"(?<!-)\s+{re.escape(word)}\s+")
-        elif word:
-            parts.append(rf"(?<!-)\s*{re.escape(word)}\s*")
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
-
-
-def _normalise_vocabularies(data: dict, ruleset: Ruleset) -> None:
-    """Spellings to ids, in place.
-
-    A list item that no entry spells but that splits into several values
-    becomes a tuple of them (ids where recognised, the written text where
-    not), at the item's own place, so every finding keeps its line.
-    """
-    splitter = _splitter(ruleset)
-    for vocab in ruleset.vocabularies.values():
-        for expr in vocab.normalise:
-            in_list = expr.endswith("[*]")
-            for match in select(expr, data):
-                ident = vocab.lookup(match.value)
-                if ident is None and in_list and splitter is not None and isinstance(match.value, str):
-                    parts = [part.strip() for part in splitter.split(match.value) if part.strip()]
-                    if len(parts) > 1:
-                        _set(data, match.path, tuple(vocab.lookup(part) or part for part in parts))
-                        continue
-                if ident is not None and ident != match.value:
-                    _set(data, match.path, ident)
+# Spellings to ids is generic (core.spellings); the names stay for this module's callers.
+_set = set_at
+_normalise_vocabularies = normalise_spellings
 
 
 def _normalise_refs(data: dict) -> None:
